@@ -1,0 +1,88 @@
+//! Configuration: defaults, then `hushdesk.toml` (or `--config`), then `HUSHDESK_*` env, then flags.
+
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// `sqlite://PATH` (embedded default) or `postgres://…`.
+    pub database_url: String,
+    /// Address the server listens on.
+    pub bind: String,
+    /// Base of every `_url` in REST 2.0 answers (RT's WebBaseURL); derived from `bind` when empty.
+    pub web_base_url: String,
+    /// Organization in link URIs `fsck.com-rt://<organization>/ticket/<id>` (RT's $Organization).
+    pub organization: String,
+    /// Name in subject tags `[<rt_name> #id]` (RT's $rtname).
+    pub rt_name: String,
+    /// Directory holding the built web app (index.html and its bundle).
+    pub web_dir: PathBuf,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Database connections in the pool.
+    pub pool_size: u32,
+    /// Secret for signing the app's session cookies; a file under the data directory when unset.
+    pub jwt_secret: Option<String>,
+    /// Lifetime of an app session, in minutes.
+    pub session_minutes: i64,
+    /// How long a checked Basic password stays trusted, in seconds.
+    pub basic_cache_seconds: u64,
+    /// Password for `root` when the database is created; random (and printed) when unset.
+    pub initial_admin_password: Option<String>,
+    /// Log as JSON lines (for production log collectors).
+    pub log_json: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://data/hushdesk.db".into(),
+            bind: "127.0.0.1:8080".into(),
+            web_base_url: String::new(),
+            organization: "hushdesk.local".into(),
+            rt_name: "hushdesk".into(),
+            web_dir: PathBuf::from("frontend/dist"),
+            max_body_bytes: 25 * 1024 * 1024,
+            pool_size: 8,
+            jwt_secret: None,
+            session_minutes: 12 * 60,
+            basic_cache_seconds: 60,
+            initial_admin_password: None,
+            log_json: false,
+        }
+    }
+}
+
+impl Config {
+    /// Loads from an explicit file, or `hushdesk.toml` in the working directory when present.
+    pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
+        let mut fig = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => fig = fig.merge(Toml::file_exact(path)),
+            None => fig = fig.merge(Toml::file("hushdesk.toml")),
+        }
+        fig = fig.merge(Env::prefixed("HUSHDESK_"));
+        fig.extract().map_err(Box::new)
+    }
+
+    /// The base URL for `_url` fields.
+    pub fn base_url(&self) -> String {
+        if self.web_base_url.is_empty() {
+            format!("http://{}", self.bind)
+        } else {
+            self.web_base_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// Directory for files beside an SQLite database (secrets); `./data` otherwise.
+    pub fn data_dir(&self) -> PathBuf {
+        match self.database_url.strip_prefix("sqlite://") {
+            Some(p) => Path::new(p).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+            None => PathBuf::from("data"),
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The help-desk model: RT's rules without HTTP or SQL.
+
+pub mod clock;
+pub mod dates;
+pub mod error;
+pub mod ids;
+pub mod lifecycle;
+pub mod mime;
+pub mod rights;
+pub mod ticketsql;
+pub mod txn;

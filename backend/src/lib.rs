@@ -1,0 +1,135 @@
+//! Hushdesk: a help desk for privacy-minded support teams, speaking Request Tracker's protocols.
+//!
+//! This crate builds the application (routes and OpenAPI document) for `main`, the tests and
+//! the spec dump.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod store;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::{web, App, HttpServer};
+use utoipa::OpenApi;
+
+use crate::api::error::ApiError;
+use crate::api::AppState;
+use crate::config::Config;
+use crate::domain::clock::Clock;
+use crate::store::Store;
+
+/// The OpenAPI document, generated from the routes.
+pub fn openapi_doc() -> utoipa::openapi::OpenApi {
+    api::rest2::Rest2Doc::openapi()
+}
+
+/// The document as checked in at `openapi/openapi.json`.
+pub fn openapi_json() -> String {
+    let mut s = openapi_doc().to_pretty_json().unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// Secret for session cookies: from config, or a file beside the database created once.
+fn session_secret(config: &Config) -> std::io::Result<Vec<u8>> {
+    if let Some(s) = &config.jwt_secret {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let dir = config.data_dir();
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("session.key");
+    match std::fs::read(&path) {
+        Ok(b) if b.len() >= 32 => Ok(b),
+        _ => {
+            let key = auth::random_hex(32).into_bytes();
+            write_private(&path, &key)?;
+            Ok(key)
+        }
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    f.write_all(data)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, data)
+}
+
+pub fn app_state(config: Config, store: Store, clock: Arc<dyn Clock>) -> std::io::Result<AppState> {
+    let secret = session_secret(&config)?;
+    Ok(AppState {
+        base_url: config.base_url().into(),
+        basic_cache: Arc::new(auth::BasicCache::new(Duration::from_secs(config.basic_cache_seconds))),
+        sessions: Arc::new(auth::SessionKeys::new(&secret)),
+        config: Arc::new(config),
+        store,
+        clock,
+    })
+}
+
+/// Routes of the whole application.
+pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg: &mut web::ServiceConfig| {
+        let limit = state.config.max_body_bytes;
+        let json_cfg = web::JsonConfig::default()
+            .limit(limit)
+            .content_type_required(false)
+            .error_handler(|err, _| {
+                let e = match &err {
+                    actix_web::error::JsonPayloadError::Overflow { .. }
+                    | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => ApiError::TooLarge,
+                    other => ApiError::BadRequest(format!("Invalid JSON: {other}")),
+                };
+                e.into()
+            });
+        let path_cfg = web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into());
+        let query_cfg = web::QueryConfig::default().error_handler(|err, _| ApiError::BadRequest(format!("Invalid query: {err}")).into());
+        cfg.app_data(web::Data::new(state))
+            .app_data(json_cfg)
+            .app_data(path_cfg)
+            .app_data(query_cfg)
+            .app_data(web::PayloadConfig::default().limit(limit))
+            .service(
+                web::scope("/REST/2.0")
+                    .configure(api::rest2::configure)
+                    .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) })),
+            )
+            .route("/openapi.json", web::get().to(api::web::openapi_json))
+            .service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/docs/openapi.json", openapi_doc()))
+            .default_service(web::get().to(api::web::app));
+    }
+}
+
+/// Starts serving on an already bound listener; returns the running server.
+pub fn serve(state: AppState, listener: TcpListener, workers: usize) -> std::io::Result<actix_web::dev::Server> {
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(tracing_actix_web::TracingLogger::default())
+            .configure(configure(state.clone()))
+    })
+    .workers(workers.max(1))
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Opens the database, applies migrations and creates RT's fixed records.
+pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
+    let store = Store::open(&config.database_url, config.pool_size)?;
+    store.migrate()?;
+    store
+        .write_blocking(|conn| store::users::ensure_system_records(conn, clock.now()))
+        .map_err(|e| anyhow::anyhow!("bootstrapping the database: {e}"))?;
+    Ok(store)
+}

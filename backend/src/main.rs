@@ -1,0 +1,122 @@
+//! `hushdesk`: parse the command line, load configuration, set up logging, open the store, run.
+
+use std::io::Write;
+use std::net::TcpListener;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+use hushdesk::cli::{admin, Cli, Command, RightCommand};
+use hushdesk::config::Config;
+use hushdesk::domain::clock::{Clock, SystemClock};
+
+/// sysexits: bad usage or configuration.
+const EX_CONFIG: u8 = 78;
+/// sysexits: a resource (database, port) is unavailable; retrying later may work.
+const EX_TEMPFAIL: u8 = 75;
+
+fn init_tracing(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_web=warn,actix_server=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("hushdesk: configuration: {e}");
+            return ExitCode::from(EX_CONFIG);
+        }
+    };
+    if let Some(db) = &cli.database {
+        config.database_url = db.clone();
+    }
+    init_tracing(config.log_json);
+    match run(cli.command, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err((code, e)) => {
+            eprintln!("hushdesk: {e:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    if let Command::Openapi = command {
+        print!("{}", hushdesk::openapi_json());
+        return Ok(());
+    }
+    if let Command::Migrate { revert_all: true } = command {
+        let store = hushdesk::store::Store::open(&config.database_url, 1).map_err(|e| (EX_TEMPFAIL, e.into()))?;
+        let n = store.revert_all().map_err(|e| (1, e.into()))?;
+        say(&format!("Reverted {n} migration(s)."));
+        return Ok(());
+    }
+    let store = hushdesk::open_store(&config, clock.as_ref()).map_err(|e| (EX_TEMPFAIL, e))?;
+    let now = clock.now();
+    let fail = |e: anyhow::Error| (1u8, e);
+    match command {
+        Command::Serve { bind, workers } => {
+            if let Some(b) = bind {
+                config.bind = b;
+            }
+            if let Some((name, generated)) =
+                admin::ensure_admin(&store, now, config.initial_admin_password.as_deref()).map_err(fail)?
+            {
+                match generated {
+                    Some(pw) => say(&format!(
+                        "Created administrator '{name}' with password {pw} — log in at the app and change it."
+                    )),
+                    None => say(&format!("Created administrator '{name}' with the configured initial password.")),
+                }
+            }
+            let listener = TcpListener::bind(&config.bind).map_err(|e| (EX_TEMPFAIL, anyhow::anyhow!("binding {}: {e}", config.bind)))?;
+            let addr = listener.local_addr().map_err(|e| (EX_TEMPFAIL, e.into()))?;
+            if config.web_base_url.is_empty() {
+                config.web_base_url = format!("http://{addr}");
+            }
+            let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
+            let state = hushdesk::app_state(config, store, clock).map_err(|e| fail(e.into()))?;
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| fail(e.into()))?;
+            rt.block_on(async move {
+                let server = hushdesk::serve(state, listener, workers)?;
+                say(&format!("Hushdesk listening on http://{addr}"));
+                server.await
+            })
+            .map_err(|e| fail(e.into()))?;
+        }
+        Command::Migrate { .. } => say("Migrations applied."),
+        Command::User { action } => say(&admin::user(&store, now, action).map_err(fail)?),
+        Command::Token { action } => say(&admin::token(&store, now, action).map_err(fail)?),
+        Command::Right { action } => {
+            let msg = match action {
+                RightCommand::Grant(a) => admin::rights(&store, a, true),
+                RightCommand::Revoke(a) => admin::rights(&store, a, false),
+            }
+            .map_err(fail)?;
+            say(&msg);
+        }
+        Command::Cf { action } => say(&admin::cf(&store, now, action).map_err(fail)?),
+        Command::Queue { action } => say(&admin::queue(&store, now, action).map_err(fail)?),
+        Command::Group { action } => say(&admin::group(&store, now, action).map_err(fail)?),
+        Command::Openapi => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! The one portable diesel schema for SQLite and PostgreSQL (full-text tables live outside it).
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        name -> Text,
+        email_address -> Nullable<Text>,
+        real_name -> Text,
+        nickname -> Text,
+        organization -> Text,
+        gecos -> Text,
+        comments -> Text,
+        lang -> Text,
+        extra -> Text,
+        password_hash -> Nullable<Text>,
+        privileged -> Bool,
+        role -> Text,
+        disabled -> Bool,
+        creator -> BigInt,
+        created -> Timestamp,
+        last_updated_by -> BigInt,
+        last_updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    groups (id) {
+        id -> BigInt,
+        name -> Text,
+        description -> Text,
+        domain -> Text,
+        disabled -> Bool,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_members (group_id, user_id) {
+        group_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    queues (id) {
+        id -> BigInt,
+        name -> Text,
+        description -> Text,
+        correspond_address -> Text,
+        comment_address -> Text,
+        language -> Text,
+        lifecycle -> Text,
+        subject_tag -> Text,
+        sort_order -> Integer,
+        initial_priority -> Integer,
+        final_priority -> Integer,
+        default_due_in -> Integer,
+        sla_disabled -> Bool,
+        disabled -> Bool,
+        creator -> BigInt,
+        created -> Timestamp,
+        last_updated_by -> BigInt,
+        last_updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    queue_watchers (queue_id, role, user_id) {
+        queue_id -> BigInt,
+        role -> Text,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    tickets (id) {
+        id -> BigInt,
+        effective_id -> BigInt,
+        is_merged -> Bool,
+        queue_id -> BigInt,
+        ticket_type -> Text,
+        owner_id -> BigInt,
+        subject -> Text,
+        initial_priority -> Integer,
+        final_priority -> Integer,
+        priority -> Integer,
+        time_estimated -> Integer,
+        time_worked -> Integer,
+        time_left -> Integer,
+        status -> Text,
+        sla -> Nullable<Text>,
+        told -> Nullable<Timestamp>,
+        starts -> Nullable<Timestamp>,
+        started -> Nullable<Timestamp>,
+        due -> Nullable<Timestamp>,
+        resolved -> Nullable<Timestamp>,
+        last_updated_by -> BigInt,
+        last_updated -> Timestamp,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ticket_watchers (ticket_id, role, user_id) {
+        ticket_id -> BigInt,
+        role -> Text,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    transactions (id) {
+        id -> BigInt,
+        object_type -> Text,
+        object_id -> BigInt,
+        txn_type -> Text,
+        field -> Nullable<Text>,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        data -> Nullable<Text>,
+        reference_type -> Nullable<Text>,
+        old_reference -> Nullable<BigInt>,
+        new_reference -> Nullable<BigInt>,
+        time_taken -> Integer,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> BigInt,
+        transaction_id -> BigInt,
+        parent -> BigInt,
+        message_id -> Text,
+        subject -> Text,
+        filename -> Text,
+        content_type -> Text,
+        content_encoding -> Text,
+        headers -> Text,
+        content -> Nullable<Binary>,
+        content_length -> BigInt,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    links (id) {
+        id -> BigInt,
+        base -> Text,
+        target -> Text,
+        link_type -> Text,
+        local_base -> BigInt,
+        local_target -> BigInt,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    custom_fields (id) {
+        id -> BigInt,
+        name -> Text,
+        cf_type -> Text,
+        max_values -> Integer,
+        lookup_type -> Text,
+        description -> Text,
+        pattern -> Text,
+        disabled -> Bool,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    custom_field_values (id) {
+        id -> BigInt,
+        custom_field_id -> BigInt,
+        name -> Text,
+        description -> Text,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    object_custom_fields (custom_field_id, object_id) {
+        custom_field_id -> BigInt,
+        object_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    object_custom_field_values (id) {
+        id -> BigInt,
+        custom_field_id -> BigInt,
+        object_type -> Text,
+        object_id -> BigInt,
+        content -> Text,
+        disabled -> Bool,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    acl (id) {
+        id -> BigInt,
+        principal_type -> Text,
+        principal_id -> BigInt,
+        role_name -> Text,
+        right_name -> Text,
+        object_type -> Text,
+        object_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    auth_tokens (id) {
+        id -> BigInt,
+        owner_id -> BigInt,
+        description -> Text,
+        token_hash -> Text,
+        created -> Timestamp,
+        last_used -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(group_members -> groups (group_id));
+diesel::joinable!(group_members -> users (user_id));
+diesel::joinable!(queue_watchers -> queues (queue_id));
+diesel::joinable!(tickets -> queues (queue_id));
+diesel::joinable!(ticket_watchers -> tickets (ticket_id));
+diesel::joinable!(ticket_watchers -> users (user_id));
+diesel::joinable!(attachments -> transactions (transaction_id));
+diesel::joinable!(custom_field_values -> custom_fields (custom_field_id));
+diesel::joinable!(object_custom_field_values -> custom_fields (custom_field_id));
+diesel::joinable!(auth_tokens -> users (owner_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    groups,
+    group_members,
+    queues,
+    queue_watchers,
+    tickets,
+    ticket_watchers,
+    transactions,
+    attachments,
+    links,
+    custom_fields,
+    custom_field_values,
+    object_custom_fields,
+    object_custom_field_values,
+    acl,
+    auth_tokens,
+);

@@ -1,0 +1,12 @@
+//! Integration tests: the real app on port 0, against SQLite and against PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod auth;
+mod bad_input;
+mod migrations;
+mod openapi;
+mod search;
+mod tickets;

@@ -1,0 +1,11 @@
+//! Entry point of the Hushdesk browser client: mounts the app and nothing else.
+
+mod api;
+mod app;
+mod components;
+
+fn main() {
+    // Without the hook, a panic in wasm shows up only as "unreachable executed".
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,17 @@
+DROP TABLE attachment_fts;
+DROP TABLE auth_tokens;
+DROP TABLE acl;
+DROP TABLE object_custom_field_values;
+DROP TABLE object_custom_fields;
+DROP TABLE custom_field_values;
+DROP TABLE custom_fields;
+DROP TABLE links;
+DROP TABLE attachments;
+DROP TABLE transactions;
+DROP TABLE ticket_watchers;
+DROP TABLE tickets;
+DROP TABLE queue_watchers;
+DROP TABLE queues;
+DROP TABLE group_members;
+DROP TABLE groups;
+DROP TABLE users;
