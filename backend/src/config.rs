@@ -81,7 +81,10 @@ impl Config {
     /// Directory for files beside an SQLite database (secrets); `./data` otherwise.
     pub fn data_dir(&self) -> PathBuf {
         match self.database_url.strip_prefix("sqlite://") {
-            Some(p) => Path::new(p).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")),
+            Some(p) => Path::new(p)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
             None => PathBuf::from("data"),
         }
     }

@@ -30,7 +30,9 @@ pub fn openapi_doc() -> utoipa::openapi::OpenApi {
 
 /// The document as checked in at `openapi/openapi.json`.
 pub fn openapi_json() -> String {
-    let mut s = openapi_doc().to_pretty_json().unwrap_or_else(|_| "{}".into());
+    let mut s = openapi_doc()
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
 }
@@ -57,7 +59,12 @@ fn session_secret(config: &Config) -> std::io::Result<Vec<u8>> {
 fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(data)
 }
 
@@ -70,7 +77,9 @@ pub fn app_state(config: Config, store: Store, clock: Arc<dyn Clock>) -> std::io
     let secret = session_secret(&config)?;
     Ok(AppState {
         base_url: config.base_url().into(),
-        basic_cache: Arc::new(auth::BasicCache::new(Duration::from_secs(config.basic_cache_seconds))),
+        basic_cache: Arc::new(auth::BasicCache::new(Duration::from_secs(
+            config.basic_cache_seconds,
+        ))),
         sessions: Arc::new(auth::SessionKeys::new(&secret)),
         config: Arc::new(config),
         store,
@@ -88,13 +97,16 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .error_handler(|err, _| {
                 let e = match &err {
                     actix_web::error::JsonPayloadError::Overflow { .. }
-                    | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => ApiError::TooLarge,
+                    | actix_web::error::JsonPayloadError::OverflowKnownLength { .. } => {
+                        ApiError::TooLarge
+                    }
                     other => ApiError::BadRequest(format!("Invalid JSON: {other}")),
                 };
                 e.into()
             });
         let path_cfg = web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into());
-        let query_cfg = web::QueryConfig::default().error_handler(|err, _| ApiError::BadRequest(format!("Invalid query: {err}")).into());
+        let query_cfg = web::QueryConfig::default()
+            .error_handler(|err, _| ApiError::BadRequest(format!("Invalid query: {err}")).into());
         cfg.app_data(web::Data::new(state))
             .app_data(json_cfg)
             .app_data(path_cfg)
@@ -103,16 +115,25 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .service(
                 web::scope("/REST/2.0")
                     .configure(api::rest2::configure)
-                    .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) })),
+                    .default_service(web::to(|| async {
+                        Err::<actix_web::HttpResponse, _>(ApiError::NotFound)
+                    })),
             )
             .route("/openapi.json", web::get().to(api::web::openapi_json))
-            .service(utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}").url("/docs/openapi.json", openapi_doc()))
+            .service(
+                utoipa_swagger_ui::SwaggerUi::new("/docs/{_:.*}")
+                    .url("/docs/openapi.json", openapi_doc()),
+            )
             .default_service(web::get().to(api::web::app));
     }
 }
 
 /// Starts serving on an already bound listener; returns the running server.
-pub fn serve(state: AppState, listener: TcpListener, workers: usize) -> std::io::Result<actix_web::dev::Server> {
+pub fn serve(
+    state: AppState,
+    listener: TcpListener,
+    workers: usize,
+) -> std::io::Result<actix_web::dev::Server> {
     let server = HttpServer::new(move || {
         App::new()
             .wrap(tracing_actix_web::TracingLogger::default())

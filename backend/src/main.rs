@@ -16,9 +16,12 @@ const EX_CONFIG: u8 = 78;
 const EX_TEMPFAIL: u8 = 75;
 
 fn init_tracing(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_web=warn,actix_server=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("info,actix_web=warn,actix_server=warn")
+    });
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -61,7 +64,8 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
         return Ok(());
     }
     if let Command::Migrate { revert_all: true } = command {
-        let store = hushdesk::store::Store::open(&config.database_url, 1).map_err(|e| (EX_TEMPFAIL, e.into()))?;
+        let store = hushdesk::store::Store::open(&config.database_url, 1)
+            .map_err(|e| (EX_TEMPFAIL, e.into()))?;
         let n = store.revert_all().map_err(|e| (1, e.into()))?;
         say(&format!("Reverted {n} migration(s)."));
         return Ok(());
@@ -75,7 +79,8 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
                 config.bind = b;
             }
             if let Some((name, generated)) =
-                admin::ensure_admin(&store, now, config.initial_admin_password.as_deref()).map_err(fail)?
+                admin::ensure_admin(&store, now, config.initial_admin_password.as_deref())
+                    .map_err(fail)?
             {
                 match generated {
                     Some(pw) => say(&format!(
@@ -84,12 +89,17 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
                     None => say(&format!("Created administrator '{name}' with the configured initial password.")),
                 }
             }
-            let listener = TcpListener::bind(&config.bind).map_err(|e| (EX_TEMPFAIL, anyhow::anyhow!("binding {}: {e}", config.bind)))?;
+            let listener = TcpListener::bind(&config.bind)
+                .map_err(|e| (EX_TEMPFAIL, anyhow::anyhow!("binding {}: {e}", config.bind)))?;
             let addr = listener.local_addr().map_err(|e| (EX_TEMPFAIL, e.into()))?;
             if config.web_base_url.is_empty() {
                 config.web_base_url = format!("http://{addr}");
             }
-            let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
+            let workers = workers.unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(2)
+            });
             let state = hushdesk::app_state(config, store, clock).map_err(|e| fail(e.into()))?;
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

@@ -30,7 +30,9 @@ import rt.rest2
 
 from _util import ADMIN_PW, AGENT_PW, AGENT_RIGHTS, ORG, Wire
 
-DEFAULT_BIN = pathlib.Path.home() / '.cache/hushdesk/target/debug/hushdesk'
+DEFAULT_BIN = pathlib.Path(os.environ.get('CARGO_TARGET_DIR') or pathlib.Path.home() / '.cache/hushdesk/target') / 'debug/hushdesk'
+# The built web app (scripts/build-frontend.sh), served by the backend at `/`.
+WEB_DIR = pathlib.Path(__file__).resolve().parents[2] / 'frontend' / 'dist'
 LISTEN_RE = re.compile(r'Hushdesk listening on (http://127\.0\.0\.1:(\d+))')
 _LOG_PATHS: list[str] = []
 
@@ -63,6 +65,7 @@ class Server:
         env['HUSHDESK_INITIAL_ADMIN_PASSWORD'] = ADMIN_PW
         env['HUSHDESK_ORGANIZATION'] = ORG
         env['HUSHDESK_DATABASE_URL'] = self.db_url
+        env['HUSHDESK_WEB_DIR'] = str(WEB_DIR)
         return env
 
     def cli(self, *args: str) -> str:

@@ -143,7 +143,11 @@ pub struct CreateTicketRequest {
     pub subject: Option<String>,
     #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-    #[serde(rename = "ContentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub content_type: Option<String>,
     /// One address, a comma-separated list, or an array.
     #[serde(rename = "Requestor", default, skip_serializing_if = "Option::is_none")]
@@ -163,10 +167,18 @@ pub struct CreateTicketRequest {
     #[schema(value_type = Option<Object>)]
     pub priority: Option<Value>,
     /// Values by custom field name: a string or a list of strings.
-    #[serde(rename = "CustomFields", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schema(value_type = Option<Object>)]
     pub custom_fields: Option<BTreeMap<String, Value>>,
-    #[serde(rename = "Attachments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Attachments",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub attachments: Option<Vec<InlineAttachment>>,
 }
 
@@ -175,7 +187,11 @@ pub struct CreateTicketRequest {
 pub struct MessageRequest {
     #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
-    #[serde(rename = "ContentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ContentType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub content_type: Option<String>,
     #[serde(rename = "Subject", default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -184,10 +200,18 @@ pub struct MessageRequest {
     pub time_taken: Option<Value>,
     #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    #[serde(rename = "CustomFields", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CustomFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schema(value_type = Option<Object>)]
     pub custom_fields: Option<BTreeMap<String, Value>>,
-    #[serde(rename = "Attachments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Attachments",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub attachments: Option<Vec<InlineAttachment>>,
 }
 
@@ -290,11 +314,23 @@ pub struct QueueResponse {
 pub struct QueueRequest {
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "Description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(rename = "CorrespondAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CorrespondAddress",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub correspond_address: Option<String>,
-    #[serde(rename = "CommentAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CommentAddress",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub comment_address: Option<String>,
     #[serde(rename = "Language", default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -303,7 +339,11 @@ pub struct QueueRequest {
     #[serde(rename = "SortOrder", default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub sort_order: Option<Value>,
-    #[serde(rename = "SLADisabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SLADisabled",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schema(value_type = Option<Object>)]
     pub sla_disabled: Option<Value>,
     #[serde(rename = "Disabled", default, skip_serializing_if = "Option::is_none")]

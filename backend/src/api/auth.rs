@@ -29,12 +29,22 @@ enum Presented {
 }
 
 fn presented(req: &HttpRequest) -> Presented {
-    if let Some(h) = req.headers().get("Authorization").and_then(|h| h.to_str().ok()) {
+    if let Some(h) = req
+        .headers()
+        .get("Authorization")
+        .and_then(|h| h.to_str().ok())
+    {
         let h = h.trim();
-        if let Some(t) = h.strip_prefix("token ").or_else(|| h.strip_prefix("Token ")) {
+        if let Some(t) = h
+            .strip_prefix("token ")
+            .or_else(|| h.strip_prefix("Token "))
+        {
             return Presented::Token(t.trim().to_owned());
         }
-        if let Some(b) = h.strip_prefix("Basic ").or_else(|| h.strip_prefix("basic ")) {
+        if let Some(b) = h
+            .strip_prefix("Basic ")
+            .or_else(|| h.strip_prefix("basic "))
+        {
             if let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(b.trim()) {
                 if let Ok(text) = String::from_utf8(raw) {
                     if let Some((u, p)) = text.split_once(':') {
@@ -45,9 +55,10 @@ fn presented(req: &HttpRequest) -> Presented {
             return Presented::Basic(String::new(), String::new());
         }
     }
-    if let Some(t) = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| q.get("token").cloned())
+    if let Some(t) =
+        web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+            .ok()
+            .and_then(|q| q.get("token").cloned())
     {
         return Presented::Token(t);
     }
@@ -88,7 +99,9 @@ fn authenticate(state: &AppState, p: Presented) -> Result<Option<UserRow>, ApiEr
             let Some(row) = tokens::by_id(&mut conn, id)? else {
                 return Ok(None);
             };
-            if row.owner_id != owner || !crate::auth::hashes_equal(&row.token_hash, &crate::auth::token_hash(&t)) {
+            if row.owner_id != owner
+                || !crate::auth::hashes_equal(&row.token_hash, &crate::auth::token_hash(&t))
+            {
                 return Ok(None);
             }
             users::by_id(&mut conn, owner)?
@@ -141,16 +154,17 @@ impl FromRequest for CurrentUser {
                 .ok_or_else(|| ApiError::Internal("application state missing".into()))?;
             let p = presented(&req);
             let st = state.clone();
-            let found = tokio::task::spawn_blocking(move || -> Result<Option<CurrentUser>, ApiError> {
-                let Some(user) = authenticate(&st, p)? else {
-                    return Ok(None);
-                };
-                let mut conn = st.store.conn()?;
-                let rights = acl::effective_rights(&mut conn, &user)?;
-                Ok(Some(CurrentUser { user, rights }))
-            })
-            .await
-            .map_err(|_| ApiError::from(StoreError::Join))??;
+            let found =
+                tokio::task::spawn_blocking(move || -> Result<Option<CurrentUser>, ApiError> {
+                    let Some(user) = authenticate(&st, p)? else {
+                        return Ok(None);
+                    };
+                    let mut conn = st.store.conn()?;
+                    let rights = acl::effective_rights(&mut conn, &user)?;
+                    Ok(Some(CurrentUser { user, rights }))
+                })
+                .await
+                .map_err(|_| ApiError::from(StoreError::Join))??;
             found.ok_or_else(|| refusal(&req))
         })
     }

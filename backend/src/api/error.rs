@@ -71,7 +71,9 @@ impl ResponseError for ApiError {
             tracing::error!(error = %detail, "internal error");
         }
         if let Self::LoginRedirect = self {
-            return HttpResponse::Found().insert_header(("Location", "/")).finish();
+            return HttpResponse::Found()
+                .insert_header(("Location", "/"))
+                .finish();
         }
         HttpResponse::build(self.status_code())
             .content_type("application/json; charset=utf-8")

@@ -32,7 +32,11 @@ pub async fn app(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     // Only plain relative names: no parent references, no absolute paths.
     let safe = !rel.split('/').any(|seg| seg == ".." || seg.contains('\\'));
     let candidate = dir.join(rel);
-    let file = if safe && !rel.is_empty() && candidate.is_file() { candidate } else { dir.join("index.html") };
+    let file = if safe && !rel.is_empty() && candidate.is_file() {
+        candidate
+    } else {
+        dir.join("index.html")
+    };
     match tokio::fs::read(&file).await {
         Ok(bytes) => HttpResponse::Ok()
             .content_type(content_type(&file))

@@ -12,7 +12,12 @@ use crate::store::rows::TokenRow;
 use crate::store::{custom_fields, groups, queues, tokens, users, DbConn, Store};
 
 /// Creates a token for `owner`; returns its row and the token text (shown once).
-pub fn new_token(conn: &mut DbConn, owner: i64, description: &str, now: NaiveDateTime) -> DomainResult<(TokenRow, String)> {
+pub fn new_token(
+    conn: &mut DbConn,
+    owner: i64,
+    description: &str,
+    now: NaiveDateTime,
+) -> DomainResult<(TokenRow, String)> {
     // The id is part of the token, so insert first with a placeholder hash, then set it.
     let id = tokens::create(conn, owner, description, "", now)?;
     let token = crate::auth::format_token(id, owner, &crate::auth::random_hex(16));
@@ -28,7 +33,9 @@ pub fn new_token(conn: &mut DbConn, owner: i64, description: &str, now: NaiveDat
 fn read_password(given: Option<String>, from_stdin: bool) -> anyhow::Result<Option<String>> {
     if from_stdin {
         let mut line = String::new();
-        std::io::stdin().read_line(&mut line).context("reading the password from standard input")?;
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("reading the password from standard input")?;
         return Ok(Some(line.trim_end_matches(['\r', '\n']).to_owned()));
     }
     Ok(given)
@@ -46,7 +53,11 @@ fn domain(e: DomainError) -> anyhow::Error {
 }
 
 /// Creates the first superuser on an empty database; returns the password when generated.
-pub fn ensure_admin(store: &Store, now: NaiveDateTime, password: Option<&str>) -> anyhow::Result<Option<(String, Option<String>)>> {
+pub fn ensure_admin(
+    store: &Store,
+    now: NaiveDateTime,
+    password: Option<&str>,
+) -> anyhow::Result<Option<(String, Option<String>)>> {
     let has_admin = store
         .read_blocking(|conn| -> DomainResult<bool> {
             let aces = acl::list(conn)?;
@@ -82,7 +93,12 @@ pub fn ensure_admin(store: &Store, now: NaiveDateTime, password: Option<&str>) -
                     now,
                 )?,
             };
-            acl::grant(conn, &Principal::User(id), Right::SuperUser, acl::Scope::System)?;
+            acl::grant(
+                conn,
+                &Principal::User(id),
+                Right::SuperUser,
+                acl::Scope::System,
+            )?;
             Ok(())
         })
         .map_err(domain)?;
@@ -91,7 +107,15 @@ pub fn ensure_admin(store: &Store, now: NaiveDateTime, password: Option<&str>) -
 
 pub fn user(store: &Store, now: NaiveDateTime, action: UserCommand) -> anyhow::Result<String> {
     match action {
-        UserCommand::Add { name, email, real_name, password, password_stdin, privileged, admin } => {
+        UserCommand::Add {
+            name,
+            email,
+            real_name,
+            password,
+            password_stdin,
+            privileged,
+            admin,
+        } => {
             let password = read_password(password, password_stdin)?;
             let password_hash = password.as_deref().map(hash).transpose()?;
             let id = store
@@ -104,26 +128,44 @@ pub fn user(store: &Store, now: NaiveDateTime, action: UserCommand) -> anyhow::R
                             real_name: real_name.clone().unwrap_or_default(),
                             password_hash: password_hash.clone(),
                             privileged: privileged || admin,
-                            role: if admin { "admin".into() } else if privileged { "supporter".into() } else { String::new() },
+                            role: if admin {
+                                "admin".into()
+                            } else if privileged {
+                                "supporter".into()
+                            } else {
+                                String::new()
+                            },
                             disabled: false,
                         },
                         UserId::SYSTEM,
                         now,
                     )?;
                     if admin {
-                        acl::grant(conn, &Principal::User(id), Right::SuperUser, acl::Scope::System)?;
+                        acl::grant(
+                            conn,
+                            &Principal::User(id),
+                            Right::SuperUser,
+                            acl::Scope::System,
+                        )?;
                     }
                     Ok(id)
                 })
                 .map_err(domain)?;
             Ok(format!("User {name} created (id {id})."))
         }
-        UserCommand::Passwd { name, password, password_stdin } => {
-            let password = read_password(password, password_stdin)?.ok_or_else(|| anyhow!("give --password or --password-stdin"))?;
+        UserCommand::Passwd {
+            name,
+            password,
+            password_stdin,
+        } => {
+            let password = read_password(password, password_stdin)?
+                .ok_or_else(|| anyhow!("give --password or --password-stdin"))?;
             let h = hash(&password)?;
             store
                 .write_blocking(|conn| -> DomainResult<()> {
-                    let u = users::lookup(conn, &name)?.ok_or_else(|| DomainError::NotFound(format!("No user named {name} exists.")))?;
+                    let u = users::lookup(conn, &name)?.ok_or_else(|| {
+                        DomainError::NotFound(format!("No user named {name} exists."))
+                    })?;
                     users::set_password(conn, u.id, &h, now)?;
                     Ok(())
                 })
@@ -137,7 +179,9 @@ pub fn token(store: &Store, now: NaiveDateTime, action: TokenCommand) -> anyhow:
     match action {
         TokenCommand::Create { user, description } => store
             .write_blocking(|conn| -> DomainResult<String> {
-                let u = users::lookup(conn, &user)?.ok_or_else(|| DomainError::NotFound(format!("No user named {user} exists.")))?;
+                let u = users::lookup(conn, &user)?.ok_or_else(|| {
+                    DomainError::NotFound(format!("No user named {user} exists."))
+                })?;
                 Ok(new_token(conn, u.id, &description, now)?.1)
             })
             .map_err(domain),
@@ -153,28 +197,55 @@ pub fn rights(store: &Store, args: RightArgs, grant: bool) -> anyhow::Result<Str
         .write_blocking(|conn| -> DomainResult<String> {
             let p = match (&args.user, &args.group, &args.role) {
                 (Some(u), _, _) => Principal::User(
-                    users::lookup(conn, u)?.ok_or_else(|| DomainError::NotFound(format!("No user named {u} exists.")))?.id,
+                    users::lookup(conn, u)?
+                        .ok_or_else(|| DomainError::NotFound(format!("No user named {u} exists.")))?
+                        .id,
                 ),
                 (_, Some(g), _) => Principal::Group(
-                    groups::lookup(conn, g)?.ok_or_else(|| DomainError::NotFound(format!("No group named {g} exists.")))?.id,
+                    groups::lookup(conn, g)?
+                        .ok_or_else(|| {
+                            DomainError::NotFound(format!("No group named {g} exists."))
+                        })?
+                        .id,
                 ),
-                (_, _, Some(r)) => Principal::Role(Role::parse(r).ok_or_else(|| DomainError::Invalid(format!("unknown role {r}")))?),
-                _ => return Err(DomainError::Invalid("give --user, --group or --role".into())),
+                (_, _, Some(r)) => Principal::Role(
+                    Role::parse(r)
+                        .ok_or_else(|| DomainError::Invalid(format!("unknown role {r}")))?,
+                ),
+                _ => {
+                    return Err(DomainError::Invalid(
+                        "give --user, --group or --role".into(),
+                    ))
+                }
             };
             let scope = acl::parse_scope(conn, args.queue.as_deref())?;
             let mut changed = 0;
             for r in &parsed {
-                let did = if grant { acl::grant(conn, &p, *r, scope)? } else { acl::revoke(conn, &p, *r, scope)? };
+                let did = if grant {
+                    acl::grant(conn, &p, *r, scope)?
+                } else {
+                    acl::revoke(conn, &p, *r, scope)?
+                };
                 changed += usize::from(did);
             }
-            Ok(format!("{} {changed} right(s).", if grant { "Granted" } else { "Revoked" }))
+            Ok(format!(
+                "{} {changed} right(s).",
+                if grant { "Granted" } else { "Revoked" }
+            ))
         })
         .map_err(domain)
 }
 
 pub fn cf(store: &Store, now: NaiveDateTime, action: CfCommand) -> anyhow::Result<String> {
     match action {
-        CfCommand::Add { name, r#type, multiple, values, queues: qs, description } => store
+        CfCommand::Add {
+            name,
+            r#type,
+            multiple,
+            values,
+            queues: qs,
+            description,
+        } => store
             .write_blocking(|conn| -> DomainResult<String> {
                 let id = custom_fields::create(
                     conn,
@@ -192,7 +263,9 @@ pub fn cf(store: &Store, now: NaiveDateTime, action: CfCommand) -> anyhow::Resul
                     custom_fields::apply(conn, id, 0)?;
                 }
                 for q in &qs {
-                    let row = queues::lookup(conn, q)?.ok_or_else(|| DomainError::NotFound(format!("No queue named {q} exists.")))?;
+                    let row = queues::lookup(conn, q)?.ok_or_else(|| {
+                        DomainError::NotFound(format!("No queue named {q} exists."))
+                    })?;
                     custom_fields::apply(conn, id, row.id)?;
                 }
                 Ok(format!("Custom field {name} created (id {id})."))
@@ -203,7 +276,12 @@ pub fn cf(store: &Store, now: NaiveDateTime, action: CfCommand) -> anyhow::Resul
 
 pub fn queue(store: &Store, now: NaiveDateTime, action: QueueCommand) -> anyhow::Result<String> {
     match action {
-        QueueCommand::Add { name, language, description, correspond_address } => store
+        QueueCommand::Add {
+            name,
+            language,
+            description,
+            correspond_address,
+        } => store
             .write_blocking(|conn| -> DomainResult<String> {
                 let id = queues::create(
                     conn,
@@ -232,8 +310,12 @@ pub fn group(store: &Store, now: NaiveDateTime, action: GroupCommand) -> anyhow:
                     Ok(format!("Group {name} created (id {id})."))
                 }
                 GroupCommand::AddMember { group, user } => {
-                    let g = groups::lookup(conn, group)?.ok_or_else(|| DomainError::NotFound(format!("No group named {group} exists.")))?;
-                    let u = users::lookup(conn, user)?.ok_or_else(|| DomainError::NotFound(format!("No user named {user} exists.")))?;
+                    let g = groups::lookup(conn, group)?.ok_or_else(|| {
+                        DomainError::NotFound(format!("No group named {group} exists."))
+                    })?;
+                    let u = users::lookup(conn, user)?.ok_or_else(|| {
+                        DomainError::NotFound(format!("No user named {user} exists."))
+                    })?;
                     groups::add_member(conn, g.id, u.id)?;
                     Ok(format!("{user} added to {group}."))
                 }

@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "hushdesk", version, about = "A help desk for privacy-minded support teams, compatible with Request Tracker")]
+#[command(
+    name = "hushdesk",
+    version,
+    about = "A help desk for privacy-minded support teams, compatible with Request Tracker"
+)]
 pub struct Cli {
     /// Configuration file (default: ./hushdesk.toml when present).
     #[arg(long, global = true, env = "HUSHDESK_CONFIG")]

@@ -12,7 +12,13 @@ pub fn parse(s: &str) -> Option<NaiveDateTime> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.with_timezone(&Utc).naive_utc());
     }
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%a %b %e %H:%M:%S %Y", "%Y-%m-%d %H:%M"] {
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%SZ",
+        "%a %b %e %H:%M:%S %Y",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt);
         }
@@ -49,8 +55,7 @@ mod tests {
 
     #[test]
     fn forms() {
-        let want = NaiveDate::from_ymd_opt(2026, 11, 24)
-            .and_then(|d| d.and_hms_opt(13, 48, 2));
+        let want = NaiveDate::from_ymd_opt(2026, 11, 24).and_then(|d| d.and_hms_opt(13, 48, 2));
         assert_eq!(parse("2026-11-24T13:48:02Z"), want);
         assert_eq!(parse("2026-11-24 13:48:02"), want);
         assert_eq!(parse("Tue Nov 24 13:48:02 2026"), want);

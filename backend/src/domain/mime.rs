@@ -31,7 +31,11 @@ impl Part {
 }
 
 fn text_part(subject: &str, content: &str, content_type: &str) -> Part {
-    let ct = if content_type.is_empty() { "text/plain" } else { content_type };
+    let ct = if content_type.is_empty() {
+        "text/plain"
+    } else {
+        content_type
+    };
     Part {
         content_type: ct.to_owned(),
         subject: subject.to_owned(),
@@ -46,7 +50,11 @@ fn text_part(subject: &str, content: &str, content_type: &str) -> Part {
 }
 
 fn file_part(f: &FileInput) -> Part {
-    let ct = if f.content_type.is_empty() { "application/octet-stream" } else { f.content_type.as_str() };
+    let ct = if f.content_type.is_empty() {
+        "application/octet-stream"
+    } else {
+        f.content_type.as_str()
+    };
     let safe_name = f.filename.replace(['"', '\r', '\n'], "_");
     Part {
         content_type: ct.to_owned(),
@@ -63,7 +71,12 @@ fn file_part(f: &FileInput) -> Part {
 
 /// The tree RT builds for content given through its API: a lone text part, or a
 /// `multipart/mixed` container holding the text and each file.
-pub fn message_tree(subject: &str, content: Option<&str>, content_type: &str, files: &[FileInput]) -> Option<Part> {
+pub fn message_tree(
+    subject: &str,
+    content: Option<&str>,
+    content_type: &str,
+    files: &[FileInput],
+) -> Option<Part> {
     if files.is_empty() {
         return content.map(|c| text_part(subject, c, content_type));
     }

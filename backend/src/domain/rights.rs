@@ -120,7 +120,10 @@ impl EffectiveRights {
     pub fn on_queue(&self, queue: i64, right: Right) -> bool {
         self.superuser
             || self.system.contains(&right)
-            || self.per_queue.get(&queue).is_some_and(|r| r.contains(&right))
+            || self
+                .per_queue
+                .get(&queue)
+                .is_some_and(|r| r.contains(&right))
     }
 
     pub fn on_system(&self, right: Right) -> bool {

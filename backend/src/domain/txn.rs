@@ -76,7 +76,10 @@ pub fn describe(t: TxnView<'_>, names: &dyn Names) -> String {
             }
         }
         "Set" => format!("{field} changed from '{old}' to '{new}' by {by}"),
-        "SetWatcher" => format!("{field} set to {} by {by}", names.user(new.parse().unwrap_or(0))),
+        "SetWatcher" => format!(
+            "{field} set to {} by {by}",
+            names.user(new.parse().unwrap_or(0))
+        ),
         "AddWatcher" => format!(
             "{field} {} added by {by}",
             names.user(new.parse().unwrap_or(0))
@@ -161,14 +164,24 @@ mod tests {
         );
         assert_eq!(
             describe(
-                v("AddLink", "RefersTo", "", "fsck.com-rt://example.com/ticket/68"),
+                v(
+                    "AddLink",
+                    "RefersTo",
+                    "",
+                    "fsck.com-rt://example.com/ticket/68"
+                ),
                 &N
             ),
             "Reference to #68: printer added by root"
         );
         assert_eq!(
             describe(
-                v("AddLink", "MergedInto", "", "fsck.com-rt://example.com/ticket/68"),
+                v(
+                    "AddLink",
+                    "MergedInto",
+                    "",
+                    "fsck.com-rt://example.com/ticket/68"
+                ),
                 &N
             ),
             "Merged into #68: printer by root"

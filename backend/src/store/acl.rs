@@ -90,7 +90,10 @@ pub fn revoke(conn: &mut DbConn, p: &Principal, right: Right, scope: Scope) -> D
 }
 
 pub fn list(conn: &mut DbConn) -> QueryResult<Vec<AceRow>> {
-    acl::table.order(acl::id).select(AceRow::as_select()).load(conn)
+    acl::table
+        .order(acl::id)
+        .select(AceRow::as_select())
+        .load(conn)
 }
 
 /// Resolves what `user` may do: direct grants, explicit groups, implied system groups and roles.
@@ -99,16 +102,27 @@ pub fn effective_rights(conn: &mut DbConn, user: &UserRow) -> DomainResult<Effec
         return Ok(EffectiveRights::default());
     }
     let mut groups = super::groups::of_user(conn, user.id)?;
-    for sys in ["Everyone", if user.privileged { "Privileged" } else { "Unprivileged" }] {
+    for sys in [
+        "Everyone",
+        if user.privileged {
+            "Privileged"
+        } else {
+            "Unprivileged"
+        },
+    ] {
         if let Some(g) = super::groups::find(conn, super::groups::SYSTEM_DOMAIN, sys)? {
             groups.push(g.id);
         }
     }
     let aces: Vec<AceRow> = acl::table
         .filter(
-            (acl::principal_type.eq("User").and(acl::principal_id.eq(user.id)))
-                .or(acl::principal_type.eq("Group").and(acl::principal_id.eq_any(&groups)))
-                .or(acl::principal_type.eq("Role")),
+            (acl::principal_type
+                .eq("User")
+                .and(acl::principal_id.eq(user.id)))
+            .or(acl::principal_type
+                .eq("Group")
+                .and(acl::principal_id.eq_any(&groups)))
+            .or(acl::principal_type.eq("Role")),
         )
         .select(AceRow::as_select())
         .load(conn)?;
@@ -121,8 +135,18 @@ pub fn effective_rights(conn: &mut DbConn, user: &UserRow) -> DomainResult<Effec
             let Some(role) = Role::parse(&ace.role_name) else {
                 continue;
             };
-            let key = (if ace.object_type == "Queue" { ace.object_id } else { 0 }, role);
-            eff.roles.entry(key).or_insert_with(HashSet::new).insert(right);
+            let key = (
+                if ace.object_type == "Queue" {
+                    ace.object_id
+                } else {
+                    0
+                },
+                role,
+            );
+            eff.roles
+                .entry(key)
+                .or_insert_with(HashSet::new)
+                .insert(right);
             continue;
         }
         if right == Right::SuperUser && ace.object_type == "System" {
@@ -133,7 +157,10 @@ pub fn effective_rights(conn: &mut DbConn, user: &UserRow) -> DomainResult<Effec
                 eff.system.insert(right);
             }
             "Queue" => {
-                eff.per_queue.entry(ace.object_id).or_default().insert(right);
+                eff.per_queue
+                    .entry(ace.object_id)
+                    .or_default()
+                    .insert(right);
             }
             _ => {}
         }

@@ -138,5 +138,10 @@ pub fn first_text(conn: &mut DbConn, transaction_id: i64) -> QueryResult<Option<
         .select((attachments::content_type, attachments::content))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(ct, c)| (ct, String::from_utf8_lossy(&c.unwrap_or_default()).into_owned())))
+    Ok(row.map(|(ct, c)| {
+        (
+            ct,
+            String::from_utf8_lossy(&c.unwrap_or_default()).into_owned(),
+        )
+    }))
 }

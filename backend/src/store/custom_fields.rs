@@ -6,7 +6,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::rows::{CfValueRow, CustomFieldRow};
-use super::schema::{custom_field_values, custom_fields, object_custom_field_values, object_custom_fields};
+use super::schema::{
+    custom_field_values, custom_fields, object_custom_field_values, object_custom_fields,
+};
 use super::sqlfn::lower;
 use super::transactions::{self, Change};
 use super::DbConn;
@@ -14,7 +16,16 @@ use crate::domain::error::{DomainError, DomainResult};
 use crate::insert_returning_id;
 
 pub const TICKET_LOOKUP: &str = "RT::Queue-RT::Ticket";
-pub const TYPES: &[&str] = &["Freeform", "Select", "Text", "Date", "DateTime", "IPAddress", "Autocomplete", "Combobox"];
+pub const TYPES: &[&str] = &[
+    "Freeform",
+    "Select",
+    "Text",
+    "Date",
+    "DateTime",
+    "IPAddress",
+    "Autocomplete",
+    "Combobox",
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct CfInput {
@@ -26,7 +37,12 @@ pub struct CfInput {
     pub values: Vec<String>,
 }
 
-pub fn create(conn: &mut DbConn, input: &CfInput, creator: i64, now: NaiveDateTime) -> DomainResult<i64> {
+pub fn create(
+    conn: &mut DbConn,
+    input: &CfInput,
+    creator: i64,
+    now: NaiveDateTime,
+) -> DomainResult<i64> {
     let name = input.name.trim();
     if name.is_empty() {
         return Err(DomainError::Invalid("Custom field name is required".into()));
@@ -34,12 +50,18 @@ pub fn create(conn: &mut DbConn, input: &CfInput, creator: i64, now: NaiveDateTi
     let cf_type = TYPES
         .iter()
         .find(|t| t.eq_ignore_ascii_case(&input.cf_type))
-        .ok_or_else(|| DomainError::Invalid(format!("Invalid custom field type '{}'", input.cf_type)))?;
+        .ok_or_else(|| {
+            DomainError::Invalid(format!("Invalid custom field type '{}'", input.cf_type))
+        })?;
     if input.max_values < 0 {
-        return Err(DomainError::Invalid("MaxValues must be 0 (unlimited) or more".into()));
+        return Err(DomainError::Invalid(
+            "MaxValues must be 0 (unlimited) or more".into(),
+        ));
     }
     if by_name(conn, name)?.is_some() {
-        return Err(DomainError::Conflict(format!("Custom field {name} already exists")));
+        return Err(DomainError::Conflict(format!(
+            "Custom field {name} already exists"
+        )));
     }
     let id = insert_returning_id!(
         conn,
@@ -76,7 +98,10 @@ pub fn apply(conn: &mut DbConn, cf: i64, queue: i64) -> QueryResult<()> {
         .get_result(conn)?;
     if exists == 0 {
         diesel::insert_into(object_custom_fields::table)
-            .values((object_custom_fields::custom_field_id.eq(cf), object_custom_fields::object_id.eq(queue)))
+            .values((
+                object_custom_fields::custom_field_id.eq(cf),
+                object_custom_fields::object_id.eq(queue),
+            ))
             .execute(conn)?;
     }
     Ok(())
@@ -163,11 +188,17 @@ pub fn set_ticket_values(
     actor: i64,
     now: NaiveDateTime,
 ) -> DomainResult<Vec<String>> {
-    let mut wanted: Vec<String> = wanted.iter().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).collect();
+    let mut wanted: Vec<String> = wanted
+        .iter()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
     wanted.dedup();
     if cf.max_values == 1 && wanted.len() > 1 {
         wanted = wanted.split_off(wanted.len() - 1);
-    } else if cf.max_values > 1 && wanted.len() > usize::try_from(cf.max_values).unwrap_or(usize::MAX) {
+    } else if cf.max_values > 1
+        && wanted.len() > usize::try_from(cf.max_values).unwrap_or(usize::MAX)
+    {
         return Err(DomainError::Invalid(format!(
             "{} accepts at most {} values",
             cf.name, cf.max_values
@@ -191,8 +222,14 @@ pub fn set_ticket_values(
         .select(CfValueRow::as_select())
         .load(conn)?;
     let mut msgs = Vec::new();
-    let removed: Vec<&CfValueRow> = current.iter().filter(|r| !wanted.contains(&r.content)).collect();
-    let added: Vec<&String> = wanted.iter().filter(|w| !current.iter().any(|r| &r.content == *w)).collect();
+    let removed: Vec<&CfValueRow> = current
+        .iter()
+        .filter(|r| !wanted.contains(&r.content))
+        .collect();
+    let added: Vec<&String> = wanted
+        .iter()
+        .filter(|w| !current.iter().any(|r| &r.content == *w))
+        .collect();
     for r in &removed {
         diesel::update(object_custom_field_values::table.find(r.id))
             .set(object_custom_field_values::disabled.eq(true))
@@ -217,7 +254,10 @@ pub fn set_ticket_values(
             conn,
             transactions::TICKET,
             ticket,
-            Change::new("CustomField").field(cf.name.clone()).old(o.clone()).new_value(n.clone()),
+            Change::new("CustomField")
+                .field(cf.name.clone())
+                .old(o.clone())
+                .new_value(n.clone()),
             actor,
             now,
         )?;
@@ -228,18 +268,25 @@ pub fn set_ticket_values(
                 conn,
                 transactions::TICKET,
                 ticket,
-                Change::new("CustomField").field(cf.name.clone()).old(r.content.clone()),
+                Change::new("CustomField")
+                    .field(cf.name.clone())
+                    .old(r.content.clone()),
                 actor,
                 now,
             )?;
-            msgs.push(format!("{} is no longer a value for custom field {}", r.content, cf.name));
+            msgs.push(format!(
+                "{} is no longer a value for custom field {}",
+                r.content, cf.name
+            ));
         }
         for v in &added {
             transactions::record(
                 conn,
                 transactions::TICKET,
                 ticket,
-                Change::new("CustomField").field(cf.name.clone()).new_value((*v).clone()),
+                Change::new("CustomField")
+                    .field(cf.name.clone())
+                    .new_value((*v).clone()),
                 actor,
                 now,
             )?;

@@ -58,7 +58,10 @@ pub fn fts5_query(text: &str) -> String {
 mod tests {
     #[test]
     fn fts5_query_quotes_words() {
-        assert_eq!(super::fts5_query("Realtek \"card\" OR x*"), "\"Realtek\" \"card\" \"OR\" \"x\"");
+        assert_eq!(
+            super::fts5_query("Realtek \"card\" OR x*"),
+            "\"Realtek\" \"card\" \"OR\" \"x\""
+        );
         assert_eq!(super::fts5_query("  "), "");
     }
 }

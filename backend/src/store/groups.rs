@@ -68,13 +68,20 @@ fn insert(
     )
 }
 
-pub fn create(conn: &mut DbConn, name: &str, description: &str, now: NaiveDateTime) -> DomainResult<i64> {
+pub fn create(
+    conn: &mut DbConn,
+    name: &str,
+    description: &str,
+    now: NaiveDateTime,
+) -> DomainResult<i64> {
     let name = name.trim();
     if name.is_empty() {
         return Err(DomainError::Invalid("Group name is required".into()));
     }
     if find(conn, USER_DOMAIN, name)?.is_some() {
-        return Err(DomainError::Conflict(format!("Group {name} already exists")));
+        return Err(DomainError::Conflict(format!(
+            "Group {name} already exists"
+        )));
     }
     Ok(insert(conn, USER_DOMAIN, name, description, now)?)
 }
@@ -89,7 +96,10 @@ pub fn add_member(conn: &mut DbConn, group: i64, user: i64) -> QueryResult<usize
         return Ok(0);
     }
     diesel::insert_into(group_members::table)
-        .values((group_members::group_id.eq(group), group_members::user_id.eq(user)))
+        .values((
+            group_members::group_id.eq(group),
+            group_members::user_id.eq(user),
+        ))
         .execute(conn)
 }
 

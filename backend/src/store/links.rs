@@ -99,8 +99,16 @@ pub fn repoint(conn: &mut DbConn, from_uri: &str, to_uri: &str, to_id: i64) -> Q
         if l.link_type == "MergedInto" {
             continue;
         }
-        let (base, lb) = if l.base == from_uri { (to_uri, to_id) } else { (l.base.as_str(), l.local_base) };
-        let (target, lt) = if l.target == from_uri { (to_uri, to_id) } else { (l.target.as_str(), l.local_target) };
+        let (base, lb) = if l.base == from_uri {
+            (to_uri, to_id)
+        } else {
+            (l.base.as_str(), l.local_base)
+        };
+        let (target, lt) = if l.target == from_uri {
+            (to_uri, to_id)
+        } else {
+            (l.target.as_str(), l.local_target)
+        };
         if base == target || exists(conn, base, &l.link_type, target)? {
             diesel::delete(links::table.find(l.id)).execute(conn)?;
         } else {

@@ -117,9 +117,15 @@ pub fn create(
         return Err(DomainError::Invalid("Queue name is required".into()));
     }
     if by_name(conn, name)?.is_some() {
-        return Err(DomainError::Conflict("Could not create queue. Queue already exists".into()));
+        return Err(DomainError::Conflict(
+            "Could not create queue. Queue already exists".into(),
+        ));
     }
-    let language = if input.language.is_empty() { "en" } else { input.language.as_str() };
+    let language = if input.language.is_empty() {
+        "en"
+    } else {
+        input.language.as_str()
+    };
     if !valid_language(language) {
         return Err(DomainError::Invalid(format!(
             "Invalid language '{language}': expected an ISO 639-1 code such as 'en'"
@@ -127,7 +133,9 @@ pub fn create(
     }
     let lifecycle = input.lifecycle.as_deref().unwrap_or("default");
     if lifecycle != "default" {
-        return Err(DomainError::Invalid(format!("Invalid lifecycle '{lifecycle}'")));
+        return Err(DomainError::Invalid(format!(
+            "Invalid lifecycle '{lifecycle}'"
+        )));
     }
     let new = NewQueue {
         name,
@@ -202,7 +210,10 @@ pub fn update(
     }
     if let Some(s) = ch.sort_order {
         if s != row.sort_order {
-            msgs.push(format!("Queue {label}: SortOrder changed from \"{}\" to \"{s}\"", row.sort_order));
+            msgs.push(format!(
+                "Queue {label}: SortOrder changed from \"{}\" to \"{s}\"",
+                row.sort_order
+            ));
             row.sort_order = s;
         }
     }
@@ -226,7 +237,10 @@ pub fn update(
         }
     }
     if row.name != queue.name && by_name(conn, &row.name)?.is_some_and(|q| q.id != queue.id) {
-        return Err(DomainError::Conflict(format!("Queue {} already exists", row.name)));
+        return Err(DomainError::Conflict(format!(
+            "Queue {} already exists",
+            row.name
+        )));
     }
     diesel::update(queues::table.find(queue.id))
         .set((

@@ -30,10 +30,26 @@ enum Filter {
     IdIn(IntCol, Vec<i64>),
     TextCol(TextCol, Op, String),
     DateCol(DateCol, Op, Option<NaiveDateTime>),
-    Watcher { roles: Vec<&'static str>, sub: WatcherSub, op: Op, value: String },
-    Cf { cf: i64, op: Op, value: Option<String> },
-    Content { backend: Backend, text: String },
-    Link { stored: &'static str, reverse: bool, other: Option<i64> },
+    Watcher {
+        roles: Vec<&'static str>,
+        sub: WatcherSub,
+        op: Op,
+        value: String,
+    },
+    Cf {
+        cf: i64,
+        op: Op,
+        value: Option<String>,
+    },
+    Content {
+        backend: Backend,
+        text: String,
+    },
+    Link {
+        stored: &'static str,
+        reverse: bool,
+        other: Option<i64>,
+    },
     OwnerIs(i64),
     WatcherRoleIs(&'static str, i64),
 }
@@ -104,9 +120,15 @@ fn resolve_ids(conn: &mut DbConn, col: IntCol, v: &Value) -> DomainResult<Option
                 return Ok(Some(i));
             }
             match col {
-                IntCol::Queue => Ok(Some(super::queues::by_name(conn, s)?.map(|q| q.id).unwrap_or(-1))),
+                IntCol::Queue => Ok(Some(
+                    super::queues::by_name(conn, s)?.map(|q| q.id).unwrap_or(-1),
+                )),
                 IntCol::Owner | IntCol::Creator | IntCol::LastUpdatedBy => {
-                    let u = if s == "__CurrentUser__" { None } else { super::users::lookup(conn, s)? };
+                    let u = if s == "__CurrentUser__" {
+                        None
+                    } else {
+                        super::users::lookup(conn, s)?
+                    };
                     Ok(Some(u.map(|u| u.id).unwrap_or(-1)))
                 }
                 _ => Err(bad(format!("Invalid value '{s}': a number is required"))),
@@ -117,8 +139,14 @@ fn resolve_ids(conn: &mut DbConn, col: IntCol, v: &Value) -> DomainResult<Option
 
 fn compile(conn: &mut DbConn, backend: Backend, me: i64, q: &Query) -> DomainResult<Filter> {
     Ok(match q {
-        Query::And(a, b) => Filter::And(Box::new(compile(conn, backend, me, a)?), Box::new(compile(conn, backend, me, b)?)),
-        Query::Or(a, b) => Filter::Or(Box::new(compile(conn, backend, me, a)?), Box::new(compile(conn, backend, me, b)?)),
+        Query::And(a, b) => Filter::And(
+            Box::new(compile(conn, backend, me, a)?),
+            Box::new(compile(conn, backend, me, b)?),
+        ),
+        Query::Or(a, b) => Filter::Or(
+            Box::new(compile(conn, backend, me, a)?),
+            Box::new(compile(conn, backend, me, b)?),
+        ),
         Query::Cond(c) => compile_cond(conn, backend, me, c)?,
     })
 }
@@ -131,7 +159,12 @@ fn negate_if(f: Filter, neg: bool) -> Filter {
     }
 }
 
-fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> DomainResult<Filter> {
+fn compile_cond(
+    conn: &mut DbConn,
+    backend: Backend,
+    me: i64,
+    c: &Condition,
+) -> DomainResult<Filter> {
     let op = c.op;
     let int_col = match &c.field {
         Field::Id => Some(IntCol::Id),
@@ -161,7 +194,11 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
         }
         if matches!(op, Op::Is | Op::IsNot) {
             // Integer columns are never NULL.
-            return Ok(if op == Op::Is { Filter::False } else { Filter::True });
+            return Ok(if op == Op::Is {
+                Filter::False
+            } else {
+                Filter::True
+            });
         }
         let v = if matches!(&c.value, Value::Str(s) if s == "__CurrentUser__") {
             Some(me)
@@ -183,7 +220,9 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
                 return Ok(negate_if(empty, op == Op::IsNot));
             }
             let v = value_text(&c.value).ok_or_else(|| bad("NULL needs IS or IS NOT"))?;
-            if let (TextCol::Status, Some(set), Op::Eq | Op::Ne) = (col, lifecycle::expand_pseudo(&v), op) {
+            if let (TextCol::Status, Some(set), Op::Eq | Op::Ne) =
+                (col, lifecycle::expand_pseudo(&v), op)
+            {
                 let f = set
                     .iter()
                     .map(|s| Filter::TextCol(col, Op::Eq, (*s).to_owned()))
@@ -193,7 +232,13 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
             }
             Filter::TextCol(col, op, v)
         }
-        Field::Created | Field::LastUpdated | Field::Resolved | Field::Due | Field::Told | Field::Starts | Field::Started => {
+        Field::Created
+        | Field::LastUpdated
+        | Field::Resolved
+        | Field::Due
+        | Field::Told
+        | Field::Starts
+        | Field::Started => {
             let col = match c.field {
                 Field::Created => DateCol::Created,
                 Field::LastUpdated => DateCol::LastUpdated,
@@ -208,13 +253,17 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
                 return Ok(negate_if(f, matches!(op, Op::IsNot | Op::Ne)));
             }
             let text = value_text(&c.value).unwrap_or_default();
-            let d = crate::domain::dates::parse(&text).ok_or_else(|| bad(format!("Invalid date '{text}' for {}", c.field.name())))?;
+            let d = crate::domain::dates::parse(&text)
+                .ok_or_else(|| bad(format!("Invalid date '{text}' for {}", c.field.name())))?;
             if matches!(op, Op::Like | Op::NotLike) {
                 return Err(bad(format!("LIKE is not supported for {}", c.field.name())));
             }
             Filter::DateCol(col, op, Some(d))
         }
-        Field::Requestor { sub } | Field::Cc { sub } | Field::AdminCc { sub } | Field::Watcher { sub } => {
+        Field::Requestor { sub }
+        | Field::Cc { sub }
+        | Field::AdminCc { sub }
+        | Field::Watcher { sub } => {
             let roles: Vec<&'static str> = match &c.field {
                 Field::Requestor { .. } => vec!["Requestor"],
                 Field::Cc { .. } => vec!["Cc"],
@@ -228,7 +277,12 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
             };
             if matches!(op, Op::Is | Op::IsNot) || matches!(c.value, Value::Null) {
                 // "has no requestor" = not in the set of tickets with one.
-                let any = Filter::Watcher { roles, sub, op: Op::Like, value: String::new() };
+                let any = Filter::Watcher {
+                    roles,
+                    sub,
+                    op: Op::Like,
+                    value: String::new(),
+                };
                 return Ok(negate_if(any, matches!(op, Op::Is | Op::Eq)));
             }
             let v = value_text(&c.value).unwrap_or_default();
@@ -236,18 +290,56 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
                 return Err(bad(format!("Invalid operator for {}", c.field.name())));
             }
             let negative = matches!(op, Op::Ne | Op::NotLike);
-            let positive_op = if matches!(op, Op::Like | Op::NotLike) { Op::Like } else { Op::Eq };
-            negate_if(Filter::Watcher { roles, sub, op: positive_op, value: v }, negative)
+            let positive_op = if matches!(op, Op::Like | Op::NotLike) {
+                Op::Like
+            } else {
+                Op::Eq
+            };
+            negate_if(
+                Filter::Watcher {
+                    roles,
+                    sub,
+                    op: positive_op,
+                    value: v,
+                },
+                negative,
+            )
         }
         Field::CustomField(name) => {
             let cf = super::custom_fields::by_name(conn, name)?
                 .ok_or_else(|| bad(format!("Unknown custom field: {name}")))?;
             match op {
-                Op::Is | Op::IsNot => negate_if(Filter::Cf { cf: cf.id, op: Op::Is, value: None }, op == Op::IsNot),
-                _ if matches!(c.value, Value::Null) => negate_if(Filter::Cf { cf: cf.id, op: Op::Is, value: None }, op == Op::Ne),
-                Op::Ne => Filter::Not(Box::new(Filter::Cf { cf: cf.id, op: Op::Eq, value: value_text(&c.value) })),
-                Op::NotLike => Filter::Not(Box::new(Filter::Cf { cf: cf.id, op: Op::Like, value: value_text(&c.value) })),
-                _ => Filter::Cf { cf: cf.id, op, value: value_text(&c.value) },
+                Op::Is | Op::IsNot => negate_if(
+                    Filter::Cf {
+                        cf: cf.id,
+                        op: Op::Is,
+                        value: None,
+                    },
+                    op == Op::IsNot,
+                ),
+                _ if matches!(c.value, Value::Null) => negate_if(
+                    Filter::Cf {
+                        cf: cf.id,
+                        op: Op::Is,
+                        value: None,
+                    },
+                    op == Op::Ne,
+                ),
+                Op::Ne => Filter::Not(Box::new(Filter::Cf {
+                    cf: cf.id,
+                    op: Op::Eq,
+                    value: value_text(&c.value),
+                })),
+                Op::NotLike => Filter::Not(Box::new(Filter::Cf {
+                    cf: cf.id,
+                    op: Op::Like,
+                    value: value_text(&c.value),
+                })),
+                _ => Filter::Cf {
+                    cf: cf.id,
+                    op,
+                    value: value_text(&c.value),
+                },
             }
         }
         Field::Content => {
@@ -255,17 +347,29 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
             if !matches!(op, Op::Like | Op::Eq | Op::NotLike | Op::Ne) {
                 return Err(bad("Content supports only LIKE, NOT LIKE, = and !="));
             }
-            if text.split(|ch: char| !ch.is_alphanumeric()).all(str::is_empty) {
+            if text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .all(str::is_empty)
+            {
                 return Err(bad("Content search needs at least one word"));
             }
-            negate_if(Filter::Content { backend, text }, matches!(op, Op::NotLike | Op::Ne))
+            negate_if(
+                Filter::Content { backend, text },
+                matches!(op, Op::NotLike | Op::Ne),
+            )
         }
         Field::ContentType | Field::Filename => {
             return Err(bad(format!("{} is not searchable yet", c.field.name())));
         }
-        Field::DependsOn | Field::DependedOnBy | Field::RefersTo | Field::ReferredToBy | Field::MemberOf | Field::HasMember => {
+        Field::DependsOn
+        | Field::DependedOnBy
+        | Field::RefersTo
+        | Field::ReferredToBy
+        | Field::MemberOf
+        | Field::HasMember => {
             let view = c.field.name();
-            let (stored, reverse) = super::links::resolve_view(&view).ok_or_else(|| bad(format!("Unknown link type {view}")))?;
+            let (stored, reverse) = super::links::resolve_view(&view)
+                .ok_or_else(|| bad(format!("Unknown link type {view}")))?;
             let other = match &c.value {
                 Value::Null => None,
                 Value::Int(i) => Some(*i),
@@ -278,8 +382,15 @@ fn compile_cond(conn: &mut DbConn, backend: Backend, me: i64, c: &Condition) -> 
                         .ok_or_else(|| bad(format!("Invalid ticket '{s}' for {view}")))?,
                 ),
             };
-            let f = Filter::Link { stored, reverse, other };
-            negate_if(f, matches!(op, Op::Ne | Op::IsNot) || (op == Op::Is && other.is_none()))
+            let f = Filter::Link {
+                stored,
+                reverse,
+                other,
+            };
+            negate_if(
+                f,
+                matches!(op, Op::Ne | Op::IsNot) || (op == Op::Is && other.is_none()),
+            )
         }
         _ => return Err(bad(format!("Unknown field: {}", c.field.name()))),
     })
@@ -528,7 +639,10 @@ fn rights_filter(rights: &EffectiveRights, me: i64) -> Filter {
         let scoped = if queue == 0 {
             holder
         } else {
-            Filter::And(Box::new(Filter::IntCol(IntCol::Queue, Op::Eq, queue)), Box::new(holder))
+            Filter::And(
+                Box::new(Filter::IntCol(IntCol::Queue, Op::Eq, queue)),
+                Box::new(holder),
+            )
         };
         f = Filter::Or(Box::new(f), Box::new(scoped));
     }
@@ -643,4 +757,3 @@ pub fn search(
         .load(conn)?;
     Ok((rows, total))
 }
-

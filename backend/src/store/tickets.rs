@@ -111,7 +111,10 @@ fn record(conn: &mut DbConn, ctx: &Ctx<'_>, ticket: i64, change: Change) -> Quer
 
 fn touch(conn: &mut DbConn, ctx: &Ctx<'_>, ticket: i64) -> QueryResult<()> {
     diesel::update(tickets::table.find(ticket))
-        .set((tickets::last_updated.eq(ctx.now), tickets::last_updated_by.eq(ctx.uid())))
+        .set((
+            tickets::last_updated.eq(ctx.now),
+            tickets::last_updated_by.eq(ctx.uid()),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -155,7 +158,11 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     if !ctx.rights.on_queue(queue.id, Right::CreateTicket) {
         return Err(DomainError::Forbidden);
     }
-    let status = input.status.clone().unwrap_or_else(|| "new".into()).to_lowercase();
+    let status = input
+        .status
+        .clone()
+        .unwrap_or_else(|| "new".into())
+        .to_lowercase();
     if !lifecycle::ON_CREATE.contains(&status.as_str()) {
         return Err(DomainError::Invalid(format!(
             "Status '{status}' isn't a valid status for a new ticket."
@@ -164,8 +171,9 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     let owner = match input.owner.as_deref().map(str::trim) {
         None | Some("") => UserId::NOBODY.0,
         Some(o) => {
-            let u = users::lookup(conn, o)?
-                .ok_or_else(|| DomainError::Invalid(format!("Owner could not be set: User '{o}' not found")))?;
+            let u = users::lookup(conn, o)?.ok_or_else(|| {
+                DomainError::Invalid(format!("Owner could not be set: User '{o}' not found"))
+            })?;
             if u.id != UserId::NOBODY.0 && !u.privileged {
                 return Err(DomainError::Invalid(format!(
                     "Owner could not be set: {} is not a privileged user",
@@ -177,7 +185,9 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     };
     let ticket_type = input.ticket_type.clone().unwrap_or_else(|| "ticket".into());
     if !["ticket", "reminder", "approval"].contains(&ticket_type.as_str()) {
-        return Err(DomainError::Invalid(format!("Invalid ticket type '{ticket_type}'")));
+        return Err(DomainError::Invalid(format!(
+            "Invalid ticket type '{ticket_type}'"
+        )));
     }
     let subject = clean_subject(input.subject.as_deref());
     let initial = input.initial_priority.unwrap_or(queue.initial_priority);
@@ -209,7 +219,11 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     diesel::update(tickets::table.find(id))
         .set(tickets::effective_id.eq(id))
         .execute(conn)?;
-    for (role, list) in [("Requestor", &input.requestors), ("Cc", &input.cc), ("AdminCc", &input.admin_cc)] {
+    for (role, list) in [
+        ("Requestor", &input.requestors),
+        ("Cc", &input.cc),
+        ("AdminCc", &input.admin_cc),
+    ] {
         for who in list {
             let uid = users::find_or_create_by_email(conn, who, UserId(ctx.uid()), ctx.now)?;
             add_watcher_row(conn, id, role, uid)?;
@@ -234,12 +248,18 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     Ok(id)
 }
 
-fn custom_field_for(conn: &mut DbConn, queue: i64, name: &str) -> DomainResult<super::rows::CustomFieldRow> {
+fn custom_field_for(
+    conn: &mut DbConn,
+    queue: i64,
+    name: &str,
+) -> DomainResult<super::rows::CustomFieldRow> {
     let applicable = custom_fields::for_queue(conn, queue)?;
     applicable
         .into_iter()
         .find(|cf| cf.name.eq_ignore_ascii_case(name) || cf.id.to_string() == name)
-        .ok_or_else(|| DomainError::Invalid(format!("Custom field {name} does not apply to this queue")))
+        .ok_or_else(|| {
+            DomainError::Invalid(format!("Custom field {name} does not apply to this queue"))
+        })
 }
 
 /// Sets values at creation: RT does not record separate history for them.
@@ -258,7 +278,10 @@ fn set_cf_quiet(
     if cf.cf_type == "Select" {
         let allowed = custom_fields::options(conn, cf.id)?;
         if let Some(bad) = values.iter().find(|x| !allowed.contains(x)) {
-            return Err(DomainError::Invalid(format!("Invalid value '{bad}' for custom field {}", cf.name)));
+            return Err(DomainError::Invalid(format!(
+                "Invalid value '{bad}' for custom field {}",
+                cf.name
+            )));
         }
     }
     for val in values {
@@ -319,7 +342,8 @@ pub fn add_message(
     kind: MessageKind,
     input: &MessageInput,
 ) -> DomainResult<Vec<String>> {
-    let t = load(conn, id)?.ok_or_else(|| DomainError::Invalid("Message could not be recorded".into()))?;
+    let t = load(conn, id)?
+        .ok_or_else(|| DomainError::Invalid("Message could not be recorded".into()))?;
     let right = match kind {
         MessageKind::Correspond => Right::ReplyToTicket,
         MessageKind::Comment => Right::CommentOnTicket,
@@ -372,13 +396,26 @@ pub fn add_message(
     }
     for (name, values) in &input.custom_fields {
         let cf = custom_field_for(conn, t.queue_id, name)?;
-        msgs.extend(custom_fields::set_ticket_values(conn, t.id, &cf, values, ctx.uid(), ctx.now)?);
+        msgs.extend(custom_fields::set_ticket_values(
+            conn,
+            t.id,
+            &cf,
+            values,
+            ctx.uid(),
+            ctx.now,
+        )?);
     }
     touch(conn, ctx, t.id)?;
     Ok(msgs)
 }
 
-fn set_status_as(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, to: &str, actor: i64) -> DomainResult<String> {
+fn set_status_as(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    to: &str,
+    actor: i64,
+) -> DomainResult<String> {
     let mut changes: Vec<(&str, Option<NaiveDateTime>)> = Vec::new();
     if t.started.is_none() && !lifecycle::is_initial(to) {
         changes.push(("started", Some(ctx.now)));
@@ -400,7 +437,10 @@ fn set_status_as(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, to: &str, acto
         conn,
         TICKET,
         t.id,
-        Change::new("Status").field("Status").old(t.status.clone()).new_value(to),
+        Change::new("Status")
+            .field("Status")
+            .old(t.status.clone())
+            .new_value(to),
         actor,
         ctx.now,
     )?;
@@ -408,7 +448,12 @@ fn set_status_as(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, to: &str, acto
 }
 
 /// Moves a ticket to `to`; invalid statuses come back as RT's message, not an error.
-pub fn set_status(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, to: &str) -> DomainResult<Vec<String>> {
+pub fn set_status(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    to: &str,
+) -> DomainResult<Vec<String>> {
     let to = to.trim().to_lowercase();
     if !lifecycle::is_valid(&to) {
         return Ok(vec![lifecycle::invalid_status_message(&to)]);
@@ -428,7 +473,12 @@ pub enum OwnerAction {
     Steal,
 }
 
-pub fn owner_action(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, action: OwnerAction) -> DomainResult<Vec<String>> {
+pub fn owner_action(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: i64,
+    action: OwnerAction,
+) -> DomainResult<Vec<String>> {
     let t = visible(conn, ctx, id)?;
     let me = ctx.uid();
     let nobody = UserId::NOBODY.0;
@@ -457,7 +507,9 @@ pub fn owner_action(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, action: OwnerActi
                 return Ok(vec!["You already own this ticket".into()]);
             }
             if t.owner_id == nobody {
-                return Ok(vec!["You can only steal a ticket owned by someone else".into()]);
+                return Ok(vec![
+                    "You can only steal a ticket owned by someone else".into()
+                ]);
             }
             (
                 can(conn, ctx, &t, Right::StealTicket)? || can(conn, ctx, &t, Right::ModifyTicket)?,
@@ -466,13 +518,20 @@ pub fn owner_action(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, action: OwnerActi
             )
         }
     };
-    if !allowed || (new_owner == me && !can(conn, ctx, &t, Right::OwnTicket)? && !ctx.rights.superuser) {
+    if !allowed
+        || (new_owner == me && !can(conn, ctx, &t, Right::OwnTicket)? && !ctx.rights.superuser)
+    {
         return Ok(vec![refusal.into()]);
     }
     Ok(vec![change_owner(conn, ctx, &t, new_owner)?])
 }
 
-fn change_owner(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, new_owner: i64) -> DomainResult<String> {
+fn change_owner(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    new_owner: i64,
+) -> DomainResult<String> {
     let names = users::names_of(conn, &[t.owner_id, new_owner])?;
     let name = |id: i64| {
         names
@@ -488,16 +547,26 @@ fn change_owner(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, new_owner: i64)
         conn,
         ctx,
         t.id,
-        Change::new("Set").field("Owner").old(t.owner_id.to_string()).new_value(new_owner.to_string()),
+        Change::new("Set")
+            .field("Owner")
+            .old(t.owner_id.to_string())
+            .new_value(new_owner.to_string()),
     )?;
     record(
         conn,
         ctx,
         t.id,
-        Change::new("SetWatcher").field("Owner").old(t.owner_id.to_string()).new_value(new_owner.to_string()),
+        Change::new("SetWatcher")
+            .field("Owner")
+            .old(t.owner_id.to_string())
+            .new_value(new_owner.to_string()),
     )?;
     touch(conn, ctx, t.id)?;
-    Ok(format!("Owner changed from {} to {}", name(t.owner_id), name(new_owner)))
+    Ok(format!(
+        "Owner changed from {} to {}",
+        name(t.owner_id),
+        name(new_owner)
+    ))
 }
 
 /// Gives the ticket to `owner` (PUT Owner): needs ModifyTicket, and the new owner OwnTicket-worthy.
@@ -510,7 +579,7 @@ fn give(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, owner: &str) -> DomainR
         return Ok(vec![]);
     }
     if u.id != UserId::NOBODY.0 && !u.privileged {
-        return Ok(vec![format!("That user may not own tickets in that queue")]);
+        return Ok(vec!["That user may not own tickets in that queue".to_string()]);
     }
     require(conn, ctx, t, Right::ModifyTicket)?;
     Ok(vec![change_owner(conn, ctx, t, u.id)?])
@@ -528,9 +597,20 @@ fn as_text(v: &Json) -> Option<String> {
 
 fn as_list(v: &Json) -> Vec<String> {
     match v {
-        Json::Array(a) => a.iter().filter_map(as_text).filter(|s| !s.is_empty()).collect(),
-        Json::String(s) => s.split(',').map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect(),
-        other => as_text(other).into_iter().filter(|s| !s.is_empty()).collect(),
+        Json::Array(a) => a
+            .iter()
+            .filter_map(as_text)
+            .filter(|s| !s.is_empty())
+            .collect(),
+        Json::String(s) => s
+            .split(',')
+            .map(|x| x.trim().to_owned())
+            .filter(|x| !x.is_empty())
+            .collect(),
+        other => as_text(other)
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect(),
     }
 }
 
@@ -543,7 +623,12 @@ fn as_int(v: &Json) -> Option<i32> {
 }
 
 /// Applies RT REST 2.0 PUT fields in order; each message is prefixed `Ticket N: ` as RT does.
-pub fn update(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, fields: &[(String, Json)]) -> DomainResult<Vec<String>> {
+pub fn update(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    id: i64,
+    fields: &[(String, Json)],
+) -> DomainResult<Vec<String>> {
     let t0 = load(conn, id)?.ok_or_else(|| DomainError::NotFound("Not Found".into()))?;
     require(conn, ctx, &t0, Right::ShowTicket)?;
     let tid = t0.id;
@@ -552,7 +637,9 @@ pub fn update(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, fields: &[(String, Json
         let t = load(conn, tid)?.ok_or_else(|| DomainError::NotFound("Not Found".into()))?;
         let msgs = match update_one(conn, ctx, &t, key, value) {
             Ok(m) => m,
-            Err(DomainError::Invalid(m) | DomainError::NotFound(m) | DomainError::Conflict(m)) => vec![m],
+            Err(DomainError::Invalid(m) | DomainError::NotFound(m) | DomainError::Conflict(m)) => {
+                vec![m]
+            }
             Err(DomainError::Forbidden) => vec!["Permission Denied".into()],
             Err(e) => return Err(e),
         };
@@ -560,16 +647,43 @@ pub fn update(conn: &mut DbConn, ctx: &Ctx<'_>, id: i64, fields: &[(String, Json
         // fields, links or merges.
         let prefixed = matches!(
             key.as_str(),
-            "Status" | "Owner" | "Subject" | "Priority" | "InitialPriority" | "FinalPriority" | "TimeEstimated"
-                | "TimeWorked" | "TimeLeft" | "Due" | "Starts" | "Started" | "Told" | "Resolved" | "Queue" | "Type"
+            "Status"
+                | "Owner"
+                | "Subject"
+                | "Priority"
+                | "InitialPriority"
+                | "FinalPriority"
+                | "TimeEstimated"
+                | "TimeWorked"
+                | "TimeLeft"
+                | "Due"
+                | "Starts"
+                | "Started"
+                | "Told"
+                | "Resolved"
+                | "Queue"
+                | "Type"
         );
-        out.extend(msgs.into_iter().map(|m| if prefixed { format!("Ticket {tid}: {m}") } else { m }));
+        out.extend(msgs.into_iter().map(|m| {
+            if prefixed {
+                format!("Ticket {tid}: {m}")
+            } else {
+                m
+            }
+        }));
     }
     Ok(out)
 }
 
-fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value: &Json) -> DomainResult<Vec<String>> {
-    let text = || as_text(value).ok_or_else(|| DomainError::Invalid(format!("Invalid value for {key}")));
+fn update_one(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    key: &str,
+    value: &Json,
+) -> DomainResult<Vec<String>> {
+    let text =
+        || as_text(value).ok_or_else(|| DomainError::Invalid(format!("Invalid value for {key}")));
     match key {
         "Status" => set_status(conn, ctx, t, &text()?),
         "Owner" => give(conn, ctx, t, &text()?),
@@ -578,9 +692,11 @@ fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value:
             let s = clean_subject(Some(&text()?));
             set_text_field(conn, ctx, t, "Subject", &t.subject, &s)
         }
-        "Priority" | "InitialPriority" | "FinalPriority" | "TimeEstimated" | "TimeWorked" | "TimeLeft" => {
+        "Priority" | "InitialPriority" | "FinalPriority" | "TimeEstimated" | "TimeWorked"
+        | "TimeLeft" => {
             require(conn, ctx, t, Right::ModifyTicket)?;
-            let n = as_int(value).ok_or_else(|| DomainError::Invalid(format!("{key} must be an integer")))?;
+            let n = as_int(value)
+                .ok_or_else(|| DomainError::Invalid(format!("{key} must be an integer")))?;
             set_int_field(conn, ctx, t, key, n)
         }
         "Due" | "Starts" | "Started" | "Told" | "Resolved" => {
@@ -588,24 +704,42 @@ fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value:
             let s = text()?;
             let d = crate::domain::dates::parse(&s);
             if d.is_none() && !s.trim().is_empty() {
-                return Err(DomainError::Invalid(format!("Invalid date for {key}: '{s}'")));
+                return Err(DomainError::Invalid(format!(
+                    "Invalid date for {key}: '{s}'"
+                )));
             }
             set_date_field(conn, ctx, t, key, d)
         }
         "Queue" => {
             let q = super::queues::lookup(conn, &text()?)?
                 .filter(|q| !q.disabled)
-                .ok_or_else(|| DomainError::Invalid("Queue change failed: could not load queue".into()))?;
+                .ok_or_else(|| {
+                    DomainError::Invalid("Queue change failed: could not load queue".into())
+                })?;
             if q.id == t.queue_id {
                 return Ok(vec![]);
             }
             require(conn, ctx, t, Right::ModifyTicket)?;
             if !ctx.rights.on_queue(q.id, Right::CreateTicket) {
-                return Err(DomainError::Invalid("You may not create requests in that queue.".into()));
+                return Err(DomainError::Invalid(
+                    "You may not create requests in that queue.".into(),
+                ));
             }
-            let old = super::queues::by_id(conn, t.queue_id)?.map(|q| q.name).unwrap_or_default();
-            diesel::update(tickets::table.find(t.id)).set(tickets::queue_id.eq(q.id)).execute(conn)?;
-            record(conn, ctx, t.id, Change::new("Set").field("Queue").old(t.queue_id.to_string()).new_value(q.id.to_string()))?;
+            let old = super::queues::by_id(conn, t.queue_id)?
+                .map(|q| q.name)
+                .unwrap_or_default();
+            diesel::update(tickets::table.find(t.id))
+                .set(tickets::queue_id.eq(q.id))
+                .execute(conn)?;
+            record(
+                conn,
+                ctx,
+                t.id,
+                Change::new("Set")
+                    .field("Queue")
+                    .old(t.queue_id.to_string())
+                    .new_value(q.id.to_string()),
+            )?;
             touch(conn, ctx, t.id)?;
             Ok(vec![format!("Queue changed from {old} to {}", q.name)])
         }
@@ -619,12 +753,18 @@ fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value:
         }
         "Requestor" | "Requestors" | "Cc" | "AdminCc" => {
             require(conn, ctx, t, Right::ModifyTicket)?;
-            let role = if key == "Requestors" { "Requestor" } else { key };
+            let role = if key == "Requestors" {
+                "Requestor"
+            } else {
+                key
+            };
             set_watchers(conn, ctx, t, role, &as_list(value))
         }
         "CustomFields" => {
             let Json::Object(map) = value else {
-                return Err(DomainError::Invalid("CustomFields must be an object".into()));
+                return Err(DomainError::Invalid(
+                    "CustomFields must be an object".into(),
+                ));
             };
             require(conn, ctx, t, Right::ModifyCustomField)
                 .or_else(|_| require(conn, ctx, t, Right::ModifyTicket))?;
@@ -635,7 +775,14 @@ fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value:
                     Json::Array(a) => a.iter().filter_map(as_text).collect(),
                     other => as_text(other).into_iter().collect::<Vec<_>>(),
                 };
-                msgs.extend(custom_fields::set_ticket_values(conn, t.id, &cf, &vals, ctx.uid(), ctx.now)?);
+                msgs.extend(custom_fields::set_ticket_values(
+                    conn,
+                    t.id,
+                    &cf,
+                    &vals,
+                    ctx.uid(),
+                    ctx.now,
+                )?);
             }
             if !msgs.is_empty() {
                 touch(conn, ctx, t.id)?;
@@ -644,10 +791,9 @@ fn update_one(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, key: &str, value:
         }
         "MergeInto" => {
             let into = text()?;
-            let into: i64 = into
-                .trim()
-                .parse()
-                .map_err(|_| DomainError::Invalid(format!("Couldn't resolve '{into}' into a ticket")))?;
+            let into: i64 = into.trim().parse().map_err(|_| {
+                DomainError::Invalid(format!("Couldn't resolve '{into}' into a ticket"))
+            })?;
             merge(conn, ctx, t.id, into).map(|m| vec![m])
         }
         k if k.starts_with("Add") || k.starts_with("Delete") => {
@@ -687,15 +833,30 @@ fn set_text_field(
         return Ok(vec![]);
     }
     match field {
-        "Subject" => diesel::update(tickets::table.find(t.id)).set(tickets::subject.eq(new)).execute(conn)?,
-        _ => diesel::update(tickets::table.find(t.id)).set(tickets::ticket_type.eq(new)).execute(conn)?,
+        "Subject" => diesel::update(tickets::table.find(t.id))
+            .set(tickets::subject.eq(new))
+            .execute(conn)?,
+        _ => diesel::update(tickets::table.find(t.id))
+            .set(tickets::ticket_type.eq(new))
+            .execute(conn)?,
     };
-    record(conn, ctx, t.id, Change::new("Set").field(field).old(old).new_value(new))?;
+    record(
+        conn,
+        ctx,
+        t.id,
+        Change::new("Set").field(field).old(old).new_value(new),
+    )?;
     touch(conn, ctx, t.id)?;
     Ok(vec![format!("{field} changed from '{old}' to '{new}'")])
 }
 
-fn set_int_field(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, field: &str, n: i32) -> DomainResult<Vec<String>> {
+fn set_int_field(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    field: &str,
+    n: i32,
+) -> DomainResult<Vec<String>> {
     let old = match field {
         "Priority" => t.priority,
         "InitialPriority" => t.initial_priority,
@@ -709,14 +870,34 @@ fn set_int_field(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, field: &str, n
     }
     let target = tickets::table.find(t.id);
     match field {
-        "Priority" => diesel::update(target).set(tickets::priority.eq(n)).execute(conn)?,
-        "InitialPriority" => diesel::update(target).set(tickets::initial_priority.eq(n)).execute(conn)?,
-        "FinalPriority" => diesel::update(target).set(tickets::final_priority.eq(n)).execute(conn)?,
-        "TimeEstimated" => diesel::update(target).set(tickets::time_estimated.eq(n)).execute(conn)?,
-        "TimeWorked" => diesel::update(target).set(tickets::time_worked.eq(n)).execute(conn)?,
-        _ => diesel::update(target).set(tickets::time_left.eq(n)).execute(conn)?,
+        "Priority" => diesel::update(target)
+            .set(tickets::priority.eq(n))
+            .execute(conn)?,
+        "InitialPriority" => diesel::update(target)
+            .set(tickets::initial_priority.eq(n))
+            .execute(conn)?,
+        "FinalPriority" => diesel::update(target)
+            .set(tickets::final_priority.eq(n))
+            .execute(conn)?,
+        "TimeEstimated" => diesel::update(target)
+            .set(tickets::time_estimated.eq(n))
+            .execute(conn)?,
+        "TimeWorked" => diesel::update(target)
+            .set(tickets::time_worked.eq(n))
+            .execute(conn)?,
+        _ => diesel::update(target)
+            .set(tickets::time_left.eq(n))
+            .execute(conn)?,
     };
-    record(conn, ctx, t.id, Change::new("Set").field(field).old(old.to_string()).new_value(n.to_string()))?;
+    record(
+        conn,
+        ctx,
+        t.id,
+        Change::new("Set")
+            .field(field)
+            .old(old.to_string())
+            .new_value(n.to_string()),
+    )?;
     touch(conn, ctx, t.id)?;
     Ok(vec![format!("{field} changed from '{old}' to '{n}'")])
 }
@@ -740,23 +921,59 @@ fn set_date_field(
     }
     let target = tickets::table.find(t.id);
     match field {
-        "Due" => diesel::update(target).set(tickets::due.eq(d)).execute(conn)?,
-        "Starts" => diesel::update(target).set(tickets::starts.eq(d)).execute(conn)?,
-        "Started" => diesel::update(target).set(tickets::started.eq(d)).execute(conn)?,
-        "Told" => diesel::update(target).set(tickets::told.eq(d)).execute(conn)?,
-        _ => diesel::update(target).set(tickets::resolved.eq(d)).execute(conn)?,
+        "Due" => diesel::update(target)
+            .set(tickets::due.eq(d))
+            .execute(conn)?,
+        "Starts" => diesel::update(target)
+            .set(tickets::starts.eq(d))
+            .execute(conn)?,
+        "Started" => diesel::update(target)
+            .set(tickets::started.eq(d))
+            .execute(conn)?,
+        "Told" => diesel::update(target)
+            .set(tickets::told.eq(d))
+            .execute(conn)?,
+        _ => diesel::update(target)
+            .set(tickets::resolved.eq(d))
+            .execute(conn)?,
     };
-    let fmt = |x: Option<NaiveDateTime>| x.map(crate::domain::dates::sql).unwrap_or_else(|| "Not set".into());
-    record(conn, ctx, t.id, Change::new("Set").field(field).old(fmt(old)).new_value(fmt(d)))?;
+    let fmt = |x: Option<NaiveDateTime>| {
+        x.map(crate::domain::dates::sql)
+            .unwrap_or_else(|| "Not set".into())
+    };
+    record(
+        conn,
+        ctx,
+        t.id,
+        Change::new("Set")
+            .field(field)
+            .old(fmt(old))
+            .new_value(fmt(d)),
+    )?;
     touch(conn, ctx, t.id)?;
-    Ok(vec![format!("{field} changed from '{}' to '{}'", fmt(old), fmt(d))])
+    Ok(vec![format!(
+        "{field} changed from '{}' to '{}'",
+        fmt(old),
+        fmt(d)
+    )])
 }
 
 /// Replaces the members of a role; records AddWatcher / DelWatcher per change.
-pub fn set_watchers(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, role: &str, wanted: &[String]) -> DomainResult<Vec<String>> {
+pub fn set_watchers(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    role: &str,
+    wanted: &[String],
+) -> DomainResult<Vec<String>> {
     let mut wanted_ids = Vec::new();
     for w in wanted {
-        wanted_ids.push(users::find_or_create_by_email(conn, w, UserId(ctx.uid()), ctx.now)?);
+        wanted_ids.push(users::find_or_create_by_email(
+            conn,
+            w,
+            UserId(ctx.uid()),
+            ctx.now,
+        )?);
     }
     let current: Vec<i64> = watchers(conn, t.id)?
         .into_iter()
@@ -772,15 +989,37 @@ pub fn set_watchers(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, role: &str,
                 .filter(ticket_watchers::user_id.eq(u)),
         )
         .execute(conn)?;
-        record(conn, ctx, t.id, Change::new("DelWatcher").field(role).old(u.to_string()))?;
-        let name = users::by_id(conn, *u)?.map(|x| x.email_address.unwrap_or(x.name)).unwrap_or_default();
-        msgs.push(format!("{name} is no longer {} for this ticket", role_article(role)));
+        record(
+            conn,
+            ctx,
+            t.id,
+            Change::new("DelWatcher").field(role).old(u.to_string()),
+        )?;
+        let name = users::by_id(conn, *u)?
+            .map(|x| x.email_address.unwrap_or(x.name))
+            .unwrap_or_default();
+        msgs.push(format!(
+            "{name} is no longer {} for this ticket",
+            role_article(role)
+        ));
     }
     for u in wanted_ids.iter().filter(|u| !current.contains(u)) {
         if add_watcher_row(conn, t.id, role, *u)? {
-            record(conn, ctx, t.id, Change::new("AddWatcher").field(role).new_value(u.to_string()))?;
-            let name = users::by_id(conn, *u)?.map(|x| x.email_address.unwrap_or(x.name)).unwrap_or_default();
-            msgs.push(format!("Added {name} as {} for this ticket", role_article(role)));
+            record(
+                conn,
+                ctx,
+                t.id,
+                Change::new("AddWatcher")
+                    .field(role)
+                    .new_value(u.to_string()),
+            )?;
+            let name = users::by_id(conn, *u)?
+                .map(|x| x.email_address.unwrap_or(x.name))
+                .unwrap_or_default();
+            msgs.push(format!(
+                "Added {name} as {} for this ticket",
+                role_article(role)
+            ));
         }
     }
     if !msgs.is_empty() {
@@ -809,28 +1048,50 @@ fn link_verb(view: &str) -> &'static str {
 }
 
 /// Adds or deletes a link seen from this ticket (`view` may be a reverse name or Parent/Child).
-pub fn link(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, view: &str, target: &str, add: bool) -> DomainResult<String> {
-    let (stored, reverse) = resolve_link_view(view).ok_or_else(|| DomainError::Invalid(format!("Unknown link type {view}")))?;
+pub fn link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    t: &TicketRow,
+    view: &str,
+    target: &str,
+    add: bool,
+) -> DomainResult<String> {
+    let (stored, reverse) = resolve_link_view(view)
+        .ok_or_else(|| DomainError::Invalid(format!("Unknown link type {view}")))?;
     require(conn, ctx, t, Right::ModifyTicket)?;
     let (other_uri, other_id) = match target.trim().parse::<i64>() {
         Ok(n) => match load(conn, n)? {
             Some(o) => (uri(ctx.org, o.id), o.id),
-            None => return Err(DomainError::Invalid(format!("Couldn't resolve '{target}' into a link."))),
+            None => {
+                return Err(DomainError::Invalid(format!(
+                    "Couldn't resolve '{target}' into a link."
+                )))
+            }
         },
         Err(_) => match crate::domain::txn::local_ticket_id(target.trim()) {
             Some(n) => match load(conn, n)? {
                 Some(o) => (uri(ctx.org, o.id), o.id),
-                None => return Err(DomainError::Invalid(format!("Couldn't resolve '{target}' into a link."))),
+                None => {
+                    return Err(DomainError::Invalid(format!(
+                        "Couldn't resolve '{target}' into a link."
+                    )))
+                }
             },
             None if target.contains("://") => (target.trim().to_owned(), 0),
-            None => return Err(DomainError::Invalid(format!("Couldn't resolve '{target}' into a link."))),
+            None => {
+                return Err(DomainError::Invalid(format!(
+                    "Couldn't resolve '{target}' into a link."
+                )))
+            }
         },
     };
     if other_id == t.id {
         return Err(DomainError::Invalid("Can't link a ticket to itself".into()));
     }
     if add && other_id > 0 && load(conn, other_id)?.is_some_and(|o| o.status == "deleted") {
-        return Err(DomainError::Invalid("Linking to a deleted ticket is not allowed".into()));
+        return Err(DomainError::Invalid(
+            "Linking to a deleted ticket is not allowed".into(),
+        ));
     }
     let me = uri(ctx.org, t.id);
     let (base, target_uri, lb, lt) = if reverse {
@@ -841,39 +1102,77 @@ pub fn link(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, view: &str, target:
     let view_here = links::view_name(stored, reverse);
     let view_there = links::view_name(stored, !reverse);
     let phrase = |a: i64, b: &str| format!("Ticket {a} {} {b}.", link_verb(view_here));
-    let other_label = if other_id > 0 { format!("Ticket {other_id}") } else { other_uri.clone() };
+    let other_label = if other_id > 0 {
+        format!("Ticket {other_id}")
+    } else {
+        other_uri.clone()
+    };
     if add {
         if links::exists(conn, &base, stored, &target_uri)? {
-            return Ok(format!("Link already exists"));
+            return Ok("Link already exists".to_string());
         }
         links::add(conn, &base, stored, &target_uri, lb, lt, ctx.uid(), ctx.now)?;
-        record(conn, ctx, t.id, Change::new("AddLink").field(view_here).new_value(other_uri.clone()))?;
+        record(
+            conn,
+            ctx,
+            t.id,
+            Change::new("AddLink")
+                .field(view_here)
+                .new_value(other_uri.clone()),
+        )?;
         if other_id > 0 {
-            record(conn, ctx, other_id, Change::new("AddLink").field(view_there).new_value(me.clone()))?;
+            record(
+                conn,
+                ctx,
+                other_id,
+                Change::new("AddLink")
+                    .field(view_there)
+                    .new_value(me.clone()),
+            )?;
             touch(conn, ctx, other_id)?;
         }
         touch(conn, ctx, t.id)?;
         Ok(phrase(t.id, &other_label))
     } else {
         if links::delete(conn, &base, stored, &target_uri)? == 0 {
-            return Ok(format!("Couldn't find that link"));
+            return Ok("Couldn't find that link".to_string());
         }
-        record(conn, ctx, t.id, Change::new("DeleteLink").field(view_here).old(other_uri.clone()))?;
+        record(
+            conn,
+            ctx,
+            t.id,
+            Change::new("DeleteLink")
+                .field(view_here)
+                .old(other_uri.clone()),
+        )?;
         if other_id > 0 {
-            record(conn, ctx, other_id, Change::new("DeleteLink").field(view_there).old(me.clone()))?;
+            record(
+                conn,
+                ctx,
+                other_id,
+                Change::new("DeleteLink").field(view_there).old(me.clone()),
+            )?;
             touch(conn, ctx, other_id)?;
         }
         touch(conn, ctx, t.id)?;
-        Ok(format!("Ticket {} no longer {} {other_label}.", t.id, link_verb(view_here)))
+        Ok(format!(
+            "Ticket {} no longer {} {other_label}.",
+            t.id,
+            link_verb(view_here)
+        ))
     }
 }
 
 /// Merges `dup` into `keep`: dup's number then resolves to keep, watchers and links join keep.
 pub fn merge(conn: &mut DbConn, ctx: &Ctx<'_>, dup: i64, keep: i64) -> DomainResult<String> {
-    let d = load(conn, dup)?.ok_or_else(|| DomainError::NotFound(format!("Ticket {dup} does not exist.")))?;
-    let k = load(conn, keep)?.ok_or_else(|| DomainError::Invalid(format!("Couldn't resolve '{keep}' into a ticket")))?;
+    let d = load(conn, dup)?
+        .ok_or_else(|| DomainError::NotFound(format!("Ticket {dup} does not exist.")))?;
+    let k = load(conn, keep)?
+        .ok_or_else(|| DomainError::Invalid(format!("Couldn't resolve '{keep}' into a ticket")))?;
     if d.id == k.id {
-        return Err(DomainError::Invalid("Can't merge a ticket into itself".into()));
+        return Err(DomainError::Invalid(
+            "Can't merge a ticket into itself".into(),
+        ));
     }
     require(conn, ctx, &d, Right::ModifyTicket)?;
     require(conn, ctx, &k, Right::ModifyTicket)?;
@@ -887,9 +1186,16 @@ pub fn merge(conn: &mut DbConn, ctx: &Ctx<'_>, dup: i64, keep: i64) -> DomainRes
     links::repoint(conn, &du, &ku, k.id)?;
     links::add(conn, &du, "MergedInto", &ku, d.id, k.id, ctx.uid(), ctx.now)?;
     if k.owner_id == UserId::NOBODY.0 && d.owner_id != UserId::NOBODY.0 {
-        diesel::update(tickets::table.find(k.id)).set(tickets::owner_id.eq(d.owner_id)).execute(conn)?;
+        diesel::update(tickets::table.find(k.id))
+            .set(tickets::owner_id.eq(d.owner_id))
+            .execute(conn)?;
     }
-    record(conn, ctx, d.id, Change::new("AddLink").field("MergedInto").new_value(ku))?;
+    record(
+        conn,
+        ctx,
+        d.id,
+        Change::new("AddLink").field("MergedInto").new_value(ku),
+    )?;
     touch(conn, ctx, k.id)?;
     touch(conn, ctx, d.id)?;
     Ok("Merge Successful".into())

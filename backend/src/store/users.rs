@@ -36,7 +36,6 @@ pub fn by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> 
         .optional()
 }
 
-
 /// Finds a user by numeric id, login name or email address, as RT's API does.
 pub fn lookup(conn: &mut DbConn, key: &str) -> QueryResult<Option<UserRow>> {
     if let Ok(id) = key.parse::<i64>() {
@@ -82,9 +81,7 @@ pub fn create(
         return Err(DomainError::Invalid("Name is required".into()));
     }
     if by_name(conn, name)?.is_some() {
-        return Err(DomainError::Conflict(format!(
-            "User {name} already exists"
-        )));
+        return Err(DomainError::Conflict(format!("User {name} already exists")));
     }
     let new = NewUser {
         name,
@@ -142,13 +139,20 @@ pub fn looks_like_email(s: &str) -> bool {
         Some((local, domain)) => {
             !local.is_empty()
                 && !domain.is_empty()
-                && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
         }
         None => false,
     }
 }
 
-pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn set_password(
+    conn: &mut DbConn,
+    id: i64,
+    hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
         .set((
             users::password_hash.eq(Some(hash)),
@@ -293,10 +297,18 @@ pub fn update(
             users::last_updated.eq(now),
         ))
         .execute(conn)?;
-    Ok(msgs.into_iter().map(|m| format!("User {}: {m}", user.name)).collect())
+    Ok(msgs
+        .into_iter()
+        .map(|m| format!("User {}: {m}", user.name))
+        .collect())
 }
 
-pub fn list(conn: &mut DbConn, offset: i64, limit: i64, include_disabled: bool) -> QueryResult<(Vec<UserRow>, i64)> {
+pub fn list(
+    conn: &mut DbConn,
+    offset: i64,
+    limit: i64,
+    include_disabled: bool,
+) -> QueryResult<(Vec<UserRow>, i64)> {
     let mut q = users::table.into_boxed();
     let mut c = users::table.into_boxed();
     if !include_disabled {

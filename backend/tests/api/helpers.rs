@@ -8,7 +8,6 @@ use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use hushdesk::config::Config;
 use hushdesk::domain::clock::SystemClock;
-use hushdesk::store::Store;
 use serde_json::{json, Value};
 
 pub const ADMIN_PASSWORD: &str = "correct horse battery";
@@ -21,7 +20,8 @@ pub enum Db {
 
 /// Where tests find PostgreSQL; the test command starts one when none answers.
 pub fn pg_admin_url() -> String {
-    std::env::var("HUSHDESK_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("HUSHDESK_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 pub struct PgDrop {
@@ -31,7 +31,10 @@ pub struct PgDrop {
 impl Drop for PgDrop {
     fn drop(&mut self) {
         if let Ok(mut c) = diesel::pg::PgConnection::establish(&pg_admin_url()) {
-            let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
@@ -48,9 +51,11 @@ pub fn fresh_database(db: Db, dir: &std::path::Path) -> (String, Option<PgDrop>)
         Db::Sqlite => (format!("sqlite://{}/hd.db", dir.display()), None),
         Db::Postgres => {
             let name = format!("hushdesk_test_{}", hushdesk::auth::random_hex(8));
-            let mut c = diesel::pg::PgConnection::establish(&pg_admin_url())
-                .expect("PostgreSQL must be running for the PostgreSQL tests (set HUSHDESK_TEST_PG)");
-            c.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+            let mut c = diesel::pg::PgConnection::establish(&pg_admin_url()).expect(
+                "PostgreSQL must be running for the PostgreSQL tests (set HUSHDESK_TEST_PG)",
+            );
+            c.batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create test database");
             let base = pg_admin_url();
             let url = match base.rsplit_once('/') {
                 Some((head, _)) => format!("{head}/{name}"),
@@ -80,14 +85,21 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
     tweak(&mut config);
     let clock = Arc::new(SystemClock);
     let store = hushdesk::open_store(&config, clock.as_ref()).expect("open store");
-    hushdesk::cli::admin::ensure_admin(&store, hushdesk::domain::clock::Clock::now(clock.as_ref()), Some(ADMIN_PASSWORD))
-        .expect("admin");
+    hushdesk::cli::admin::ensure_admin(
+        &store,
+        hushdesk::domain::clock::Clock::now(clock.as_ref()),
+        Some(ADMIN_PASSWORD),
+    )
+    .expect("admin");
     let state = hushdesk::app_state(config, store, clock).expect("state");
     let server = hushdesk::serve(state, listener, 2).expect("serve");
     tokio::spawn(server);
     TestApp {
         base: format!("http://{addr}/REST/2.0"),
-        client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
         _dir: dir,
         _pg: pg,
     }

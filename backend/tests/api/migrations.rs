@@ -14,7 +14,12 @@ fn cycle(db: Db) {
     assert_eq!(store.migrate().unwrap(), 1);
     let clock = hushdesk::domain::clock::SystemClock;
     store
-        .write_blocking(|c| hushdesk::store::users::ensure_system_records(c, hushdesk::domain::clock::Clock::now(&clock)))
+        .write_blocking(|c| {
+            hushdesk::store::users::ensure_system_records(
+                c,
+                hushdesk::domain::clock::Clock::now(&clock),
+            )
+        })
         .unwrap();
     let mut conn = store.conn().unwrap();
     assert_eq!(hushdesk::store::users::count(&mut conn).unwrap(), 2);
@@ -33,10 +38,11 @@ fn up_down_up_postgres() {
 #[test]
 fn migration_names_match_across_backends() {
     let names = |b: &str| {
-        let mut v: Vec<String> = std::fs::read_dir(format!("{}/../migrations/{b}", env!("CARGO_MANIFEST_DIR")))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut v: Vec<String> =
+            std::fs::read_dir(format!("{}/../migrations/{b}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
         v.sort();
         v
     };

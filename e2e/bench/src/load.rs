@@ -55,7 +55,10 @@ impl Api {
         let status = resp.status();
         let body = resp.bytes().await?;
         if status != want {
-            bail!("HTTP {status}: {}", String::from_utf8_lossy(&body[..body.len().min(200)]));
+            bail!(
+                "HTTP {status}: {}",
+                String::from_utf8_lossy(&body[..body.len().min(200)])
+            );
         }
         Ok(body.to_vec())
     }
@@ -65,7 +68,10 @@ impl Api {
         let subject = if seed % 10 == 3 {
             format!("Seed {seed}: printer on floor {} jams", seed % 7)
         } else {
-            format!("Seed {seed}: cannot reach the VPN from office {}", seed % 13)
+            format!(
+                "Seed {seed}: cannot reach the VPN from office {}",
+                seed % 13
+            )
         };
         let body = json!({
             "Queue": "General",
@@ -73,7 +79,12 @@ impl Api {
             "Content": format!("Hello,\nthis is request {seed}; please help.\n"),
             "Requestor": format!("cust{}@example.test", seed % 1000),
         });
-        let bytes = Self::send(self.request(reqwest::Method::POST, "ticket", Auth::Token).json(&body), StatusCode::CREATED).await?;
+        let bytes = Self::send(
+            self.request(reqwest::Method::POST, "ticket", Auth::Token)
+                .json(&body),
+            StatusCode::CREATED,
+        )
+        .await?;
         let v: Value = serde_json::from_slice(&bytes).context("create answer is not JSON")?;
         match &v["id"] {
             Value::String(s) => s.parse().context("create answer id"),
@@ -86,13 +97,22 @@ impl Api {
     pub async fn correspond(&self, id: u64, n: usize) -> Result<()> {
         let body = json!({"Content": format!("Reply {n}: we are looking into it.\nRegards"), "ContentType": "text/plain"});
         let path = format!("ticket/{id}/correspond");
-        Self::send(self.request(reqwest::Method::POST, &path, Auth::Token).json(&body), StatusCode::CREATED).await?;
+        Self::send(
+            self.request(reqwest::Method::POST, &path, Auth::Token)
+                .json(&body),
+            StatusCode::CREATED,
+        )
+        .await?;
         Ok(())
     }
 
     /// A GET whose whole body is read; fails unless 200.
     pub async fn get(&self, path: &str, auth: Auth) -> Result<Vec<u8>> {
-        Self::send(self.request(reqwest::Method::GET, path, auth), StatusCode::OK).await
+        Self::send(
+            self.request(reqwest::Method::GET, path, auth),
+            StatusCode::OK,
+        )
+        .await
     }
 }
 

@@ -6,6 +6,7 @@ mod report;
 mod server;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
@@ -14,7 +15,8 @@ use load::{mix, run, search_path, Api, Auth, Run};
 use report::{Context, Figure, Row, SizeReport, Target};
 use server::Server;
 
-const USAGE: &str = "usage: hushdesk-bench [--tickets 10000,100000] [--quick] [--rounds N] [--server PATH]
+const USAGE: &str =
+    "usage: hushdesk-bench [--tickets 10000,100000] [--quick] [--rounds N] [--server PATH]
                       [--out FILE] [--write]
   --tickets LIST  database sizes to measure (default 10000,100000; 10k/100k accepted)
   --quick         smoke run: 1,000 tickets and few requests
@@ -60,7 +62,10 @@ fn parse_size(s: &str) -> Result<usize> {
         Some(n) => (n, 1000),
         None => (s.as_str(), 1),
     };
-    let n: usize = num.replace('_', "").parse().with_context(|| format!("bad ticket count '{s}'"))?;
+    let n: usize = num
+        .replace('_', "")
+        .parse()
+        .with_context(|| format!("bad ticket count '{s}'"))?;
     if n * mul == 0 {
         bail!("ticket count must be positive");
     }
@@ -73,9 +78,20 @@ fn parse_args() -> Result<Opts> {
     let (mut quick, mut write, mut rounds, mut server, mut out) = (false, false, 3, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().with_context(|| format!("{name} needs a value\n{USAGE}"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .with_context(|| format!("{name} needs a value\n{USAGE}"))
+        };
         match a.as_str() {
-            "--tickets" => sizes = Some(value("--tickets")?.split(',').map(parse_size).collect::<Result<Vec<_>>>()?),
+            "--tickets" => {
+                sizes = Some(
+                    value("--tickets")?
+                        .split(',')
+                        .map(parse_size)
+                        .collect::<Result<Vec<_>>>()?,
+                )
+            }
             "--quick" => quick = true,
             "--write" => write = true,
             "--rounds" => rounds = value("--rounds")?.parse().context("--rounds")?,
@@ -88,7 +104,13 @@ fn parse_args() -> Result<Opts> {
             other => bail!("unknown argument '{other}'\n{USAGE}"),
         }
     }
-    let sizes = sizes.unwrap_or_else(|| if quick { vec![1000] } else { vec![10_000, 100_000] });
+    let sizes = sizes.unwrap_or_else(|| {
+        if quick {
+            vec![1000]
+        } else {
+            vec![10_000, 100_000]
+        }
+    });
     let server = match server.or_else(|| std::env::var_os("HUSHDESK_BIN").map(PathBuf::from)) {
         Some(p) => p,
         None => std::env::var_os("CARGO_TARGET_DIR")
@@ -99,15 +121,15 @@ fn parse_args() -> Result<Opts> {
     if !server.is_file() {
         bail!("server binary {} not found (build it with `cargo build -p hushdesk --release`, or pass --server)", server.display());
     }
-    Ok(Opts { sizes, quick, rounds: rounds.max(1), server, out, write, args })
-}
-
-fn mb_or(s: f64) -> f64 {
-    if s.is_finite() {
-        s
-    } else {
-        0.0
-    }
+    Ok(Opts {
+        sizes,
+        quick,
+        rounds: rounds.max(1),
+        server,
+        out,
+        write,
+        args,
+    })
 }
 
 /// Seeds `n` tickets (the create benchmark), then measures replies and reads.
@@ -115,7 +137,9 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     eprintln!("== {n} tickets: starting {}", opts.server.display());
     let mut srv = Server::start(&opts.server)?;
     let api = Api::new(&srv.base, &srv.token, &srv.password)?;
-    api.get("rt", Auth::Token).await.context("token auth does not work")?;
+    api.get("rt", Auth::Token)
+        .await
+        .context("token auth does not work")?;
     let mut rss = vec![("start", srv.rss_mib()?)];
     let mut rows = Vec::new();
 
@@ -139,7 +163,10 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     srv.check_alive()?;
     let ids: Vec<u64> = ids.lock().map(|v| v.clone()).unwrap_or_default();
     if ids.is_empty() {
-        bail!("no ticket could be created: {}", seed.first_error.unwrap_or_default());
+        bail!(
+            "no ticket could be created: {}",
+            seed.first_error.unwrap_or_default()
+        );
     }
     eprintln!(
         "   created {} in {:.1} s: {:.0}/s, p50 {} ms, p99 {} ms, {} errors",
@@ -158,17 +185,27 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     });
     rss.push(("after seed", srv.rss_mib()?));
     let ids = std::sync::Arc::new(ids);
-    let pick = move |ids: &[u64], salt: u64, i: usize| ids[(mix(salt ^ (i as u64).wrapping_mul(0x1000_0001)) % ids.len() as u64) as usize];
+    let pick = move |ids: &[u64], salt: u64, i: usize| {
+        ids[(mix(salt ^ (i as u64).wrapping_mul(0x1000_0001)) % ids.len() as u64) as usize]
+    };
 
-    eprintln!("   replies: {} rounds × {} with {CLIENTS} clients", plan.rounds, plan.correspond);
+    eprintln!(
+        "   replies: {} rounds × {} with {CLIENTS} clients",
+        plan.rounds, plan.correspond
+    );
     let mut replies = Vec::new();
     for round in 0..plan.rounds {
         let (api, ids) = (api.clone(), ids.clone());
         replies.push(
-            run(CLIENTS, plan.correspond, Duration::from_secs(60), move |i| {
-                let (api, id) = (api.clone(), pick(&ids, 0xC0 + round as u64, i));
-                async move { api.correspond(id, i).await }
-            })
+            run(
+                CLIENTS,
+                plan.correspond,
+                Duration::from_secs(60),
+                move |i| {
+                    let (api, id) = (api.clone(), pick(&ids, 0xC0 + round as u64, i));
+                    async move { api.correspond(id, i).await }
+                },
+            )
             .await,
         );
         srv.check_alive()?;
@@ -188,18 +225,34 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
         Ticket(Auth),
         Search(&'static str),
     }
-    let probes: Vec<Probe> = [Probe::Rt, Probe::Ticket(Auth::Token), Probe::Ticket(Auth::Basic)]
-        .into_iter()
-        .chain(QUERIES.iter().map(|q| Probe::Search(q)))
-        .collect();
+    let probes: Vec<Probe> = [
+        Probe::Rt,
+        Probe::Ticket(Auth::Token),
+        Probe::Ticket(Auth::Basic),
+    ]
+    .into_iter()
+    .chain(QUERIES.iter().map(|q| Probe::Search(q)))
+    .collect();
     let mut matches = Vec::new();
     for q in QUERIES {
-        let body = api.get(&search_path(q), Auth::Token).await.with_context(|| format!("search {q}"))?;
-        let v: serde_json::Value = serde_json::from_slice(&body).context("search answer is not JSON")?;
-        matches.push(v["total"].as_u64().map(|t| t.to_string()).unwrap_or_else(|| "?".into()));
+        let body = api
+            .get(&search_path(q), Auth::Token)
+            .await
+            .with_context(|| format!("search {q}"))?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&body).context("search answer is not JSON")?;
+        matches.push(
+            v["total"]
+                .as_u64()
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "?".into()),
+        );
     }
     let mut results: Vec<Vec<Run>> = vec![Vec::new(); probes.len()];
-    eprintln!("   reads: {} rounds × ({} GET, {} per query), sequential", plan.rounds, plan.get, plan.search);
+    eprintln!(
+        "   reads: {} rounds × ({} GET, {} per query), sequential",
+        plan.rounds, plan.get, plan.search
+    );
     for round in 0..=plan.rounds {
         let warm = round == 0;
         for (k, probe) in probes.iter().enumerate() {
@@ -213,7 +266,9 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
                 let api = api.clone();
                 let (path, auth) = match &probe {
                     Probe::Rt => ("rt".to_owned(), Auth::Token),
-                    Probe::Ticket(auth) => (format!("ticket/{}", pick(&ids, round as u64, i)), *auth),
+                    Probe::Ticket(auth) => {
+                        (format!("ticket/{}", pick(&ids, round as u64, i)), *auth)
+                    }
                     Probe::Search(q) => (search_path(q), Auth::Token),
                 };
                 async move { api.get(&path, auth).await }
@@ -228,7 +283,12 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     let figs: Vec<Figure> = results.iter().map(|r| Figure::from_rounds(r)).collect();
     let search_p99 = if n <= 10_000 { 10.0 } else { 50.0 };
     let (rt, token) = (figs[0].p50, figs[1].p50);
-    rows.push(Row { measure: "baseline `GET /rt`".into(), fig: figs[0].clone(), ratio: None, target: Target::None });
+    rows.push(Row {
+        measure: "baseline `GET /rt`".into(),
+        fig: figs[0].clone(),
+        ratio: None,
+        target: Target::None,
+    });
     rows.push(Row {
         measure: "`GET /ticket/{id}` (token)".into(),
         fig: figs[1].clone(),
@@ -252,15 +312,71 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     }
     rss.push(("after reads", srv.rss_mib()?));
     for r in &rows {
-        eprintln!("   {}: {:.0}/s p50 {} p99 {} ms, {} errors", r.measure, r.fig.per_s, report::ms(r.fig.p50), report::ms(r.fig.p99), r.fig.errors);
+        eprintln!(
+            "   {}: {:.0}/s p50 {} p99 {} ms, {} errors",
+            r.measure,
+            r.fig.per_s,
+            report::ms(r.fig.p50),
+            report::ms(r.fig.p99),
+            r.fig.errors
+        );
     }
     let db_mib = srv.db_mib();
-    Ok(SizeReport { tickets: ids.len(), rows, rss: rss.into_iter().map(|(k, v)| (k, mb_or(v))).collect(), db_mib })
+    Ok(SizeReport {
+        tickets: ids.len(),
+        rows,
+        rss,
+        db_mib,
+    })
 }
 
 fn shell(cmd: &str, args: &[&str]) -> Option<String> {
     let out = std::process::Command::new(cmd).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// HEAD, flagged when the server's sources differ from it, plus when the binary was built.
+fn commit(root: &str, server: &Path) -> String {
+    let mut c =
+        shell("git", &["-C", root, "rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "?".into());
+    let clean = std::process::Command::new("git")
+        .args([
+            "-C",
+            root,
+            "diff",
+            "--quiet",
+            "HEAD",
+            "--",
+            "backend",
+            "openapi",
+            "migrations",
+        ])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !clean {
+        c.push_str(" + uncommitted server changes");
+    }
+    let built = std::fs::metadata(server)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|d| {
+            shell(
+                "date",
+                &[
+                    "-u",
+                    "-d",
+                    &format!("@{}", d.as_secs()),
+                    "+%Y-%m-%d %H:%M UTC",
+                ],
+            )
+        });
+    if let Some(b) = built {
+        c.push_str(&format!(" (server binary built {b})"));
+    }
+    c
 }
 
 fn context(opts: &Opts, plan: &Plan) -> Context {
@@ -268,7 +384,10 @@ fn context(opts: &Opts, plan: &Plan) -> Context {
     let cpuinfo = read("/proc/cpuinfo");
     let cpu = cpuinfo
         .lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split(':').nth(1)))
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split(':').nth(1))
+        })
         .map(|s| s.trim().to_owned())
         .unwrap_or_else(|| "unknown CPU".into());
     let mem = read("/proc/meminfo")
@@ -277,11 +396,24 @@ fn context(opts: &Opts, plan: &Plan) -> Context {
         .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
         .map(|kib| format!("{:.1} GiB", kib / 1024.0 / 1024.0))
         .unwrap_or_else(|| "?".into());
-    let load = read("/proc/loadavg").split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let load = read("/proc/loadavg")
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
     let root = repo_root();
     let root = root.to_string_lossy();
-    let quoted: Vec<String> =
-        opts.args.iter().map(|a| if a.contains([' ', '\'', '"']) { format!("'{a}'") } else { a.clone() }).collect();
+    let quoted: Vec<String> = opts
+        .args
+        .iter()
+        .map(|a| {
+            if a.contains([' ', '\'', '"']) {
+                format!("'{a}'")
+            } else {
+                a.clone()
+            }
+        })
+        .collect();
     let mut command = "cargo run -p hushdesk-bench --release --".to_owned();
     for a in quoted {
         command.push(' ');
@@ -293,7 +425,7 @@ fn context(opts: &Opts, plan: &Plan) -> Context {
         cpu,
         mem,
         load,
-        commit: shell("git", &["-C", &root, "rev-parse", "--short", "HEAD"]).unwrap_or_else(|| "?".into()),
+        commit: commit(&root, &opts.server),
         command,
         plan: format!(
             "{} rounds; per round {} replies ({CLIENTS} clients), {} `GET`s per auth scheme and baseline, {} requests per query \
@@ -305,9 +437,21 @@ fn context(opts: &Opts, plan: &Plan) -> Context {
 
 async fn bench(opts: Opts) -> Result<()> {
     let plan = if opts.quick {
-        Plan { rounds: opts.rounds, correspond: 100, get: 200, search: 50, warmup: 10 }
+        Plan {
+            rounds: opts.rounds,
+            correspond: 100,
+            get: 200,
+            search: 50,
+            warmup: 10,
+        }
     } else {
-        Plan { rounds: opts.rounds, correspond: 1000, get: 1000, search: 200, warmup: 20 }
+        Plan {
+            rounds: opts.rounds,
+            correspond: 1000,
+            get: 1000,
+            search: 200,
+            warmup: 20,
+        }
     };
     let ctx = context(&opts, &plan);
     let mut sizes = Vec::new();
@@ -321,20 +465,32 @@ async fn bench(opts: Opts) -> Result<()> {
     }
     if opts.write {
         let path = repo_root().join("BENCHMARKS.md");
-        std::fs::write(&path, format!("{}{section}", report::HEADER)).with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, format!("{}{section}", report::HEADER))
+            .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(())
 }
 
-fn main() -> Result<()> {
-    let opts = parse_args()?;
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    rt.block_on(async {
-        // Dropping `bench` on Ctrl-C drops the server guard, which stops the server.
-        tokio::select! {
-            r = bench(opts) => r,
-            _ = tokio::signal::ctrl_c() => bail!("interrupted"),
+fn main() -> ExitCode {
+    let result = parse_args().and_then(|opts| {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        rt.block_on(async {
+            // Dropping `bench` on Ctrl-C drops the server guard, which stops the server.
+            tokio::select! {
+                r = bench(opts) => r,
+                _ = tokio::signal::ctrl_c() => bail!("interrupted"),
+            }
+        })
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hushdesk-bench: {e:#}");
+            ExitCode::FAILURE
         }
-    })
+    }
 }

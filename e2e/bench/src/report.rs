@@ -11,7 +11,6 @@ pub struct Figure {
     pub p50: f64,
     pub p99: f64,
     pub requests: usize,
-    pub rounds: usize,
     pub errors: usize,
     pub first_error: Option<String>,
     pub hit_time_limit: bool,
@@ -38,7 +37,6 @@ impl Figure {
             p50: median(runs.iter().map(|r| r.pct_ms(50.0)).collect()),
             p99: median(runs.iter().map(|r| r.pct_ms(99.0)).collect()),
             requests: runs.iter().map(Run::ok).sum(),
-            rounds: runs.len(),
             errors: runs.iter().map(|r| r.errors).sum(),
             first_error: runs.iter().find_map(|r| r.first_error.clone()),
             hit_time_limit: runs.iter().any(|r| r.hit_time_limit),
@@ -129,15 +127,13 @@ pub fn ms(x: f64) -> String {
 }
 
 fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    let digits = n.to_string().into_bytes();
+    let groups: Vec<&str> = digits
+        .rchunks(3)
+        .rev()
+        .map(|g| std::str::from_utf8(g).unwrap_or("?"))
+        .collect();
+    groups.join(",")
 }
 
 /// The results section (no file header), in Markdown.
@@ -151,11 +147,17 @@ pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
         ctx.nproc, ctx.cpu, ctx.mem, ctx.load, ctx.commit
     );
     let _ = writeln!(o, "* Plan: {}\n", ctx.plan);
-    let _ = writeln!(o, "| Tickets | Measure | per s | p50 ms | p99 ms | Ratio | Target | Result |");
+    let _ = writeln!(
+        o,
+        "| Tickets | Measure | per s | p50 ms | p99 ms | Ratio | Target | Result |"
+    );
     let _ = writeln!(o, "|---:|---|---:|---:|---:|---:|---|---|");
     for s in sizes {
         for r in &s.rows {
-            let ratio = r.ratio.map(|(x, what)| format!("{x:.2}× {what}")).unwrap_or_else(|| "—".into());
+            let ratio = r
+                .ratio
+                .map(|(x, what)| format!("{x:.2}× {what}"))
+                .unwrap_or_else(|| "—".into());
             let mut verdict = r.verdict().to_owned();
             if r.fig.errors > 0 {
                 verdict = format!("ERR ({} failed)", r.fig.errors);
@@ -177,14 +179,23 @@ pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
             );
         }
     }
-    let _ = writeln!(o, "\nServer memory (VmRSS, MiB) after each phase, and database size on disk:\n");
+    let _ = writeln!(
+        o,
+        "\nServer memory (VmRSS, MiB) after each phase, and database size on disk:\n"
+    );
     if let Some(first) = sizes.first() {
         let heads: Vec<&str> = first.rss.iter().map(|(k, _)| *k).collect();
         let _ = writeln!(o, "| Tickets | {} | DB + WAL MiB |", heads.join(" | "));
         let _ = writeln!(o, "|---:|{}---:|", "---:|".repeat(heads.len()));
         for s in sizes {
             let vals: Vec<String> = s.rss.iter().map(|(_, v)| format!("{v:.0}")).collect();
-            let _ = writeln!(o, "| {} | {} | {:.0} |", thousands(s.tickets), vals.join(" | "), s.db_mib);
+            let _ = writeln!(
+                o,
+                "| {} | {} | {:.0} |",
+                thousands(s.tickets),
+                vals.join(" | "),
+                s.db_mib
+            );
         }
     }
     if let [small, .., large] = sizes {
@@ -194,11 +205,23 @@ pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
             thousands(large.tickets),
             thousands(small.tickets)
         );
-        let _ = writeln!(o, "| Measure | p50 ms ({}) | p50 ms ({}) | Ratio |", thousands(small.tickets), thousands(large.tickets));
+        let _ = writeln!(
+            o,
+            "| Measure | p50 ms ({}) | p50 ms ({}) | Ratio |",
+            thousands(small.tickets),
+            thousands(large.tickets)
+        );
         let _ = writeln!(o, "|---|---:|---:|---:|");
         for a in &small.rows {
             if let Some(b) = large.rows.iter().find(|b| b.measure == a.measure) {
-                let _ = writeln!(o, "| {} | {} | {} | {:.2}× |", a.measure, ms(a.fig.p50), ms(b.fig.p50), b.fig.p50 / a.fig.p50);
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {:.2}× |",
+                    a.measure,
+                    ms(a.fig.p50),
+                    ms(b.fig.p50),
+                    b.fig.p50 / a.fig.p50
+                );
             }
         }
     }
@@ -207,8 +230,18 @@ pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
         .flat_map(|s| s.rows.iter().map(move |r| (s.tickets, r)))
         .filter(|(_, r)| r.verdict() == "MISS" || r.verdict() == "ERR")
         .map(|(n, r)| {
-            let why = r.fig.first_error.as_deref().map(|e| format!(": {e}")).unwrap_or_default();
-            format!("{} at {} tickets ({}){why}", r.measure, thousands(n), r.verdict())
+            let why = r
+                .fig
+                .first_error
+                .as_deref()
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!(
+                "{} at {} tickets ({}){why}",
+                r.measure,
+                thousands(n),
+                r.verdict()
+            )
         })
         .collect();
     if misses.is_empty() {

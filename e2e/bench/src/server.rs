@@ -22,15 +22,29 @@ pub struct Server {
 
 impl Server {
     pub fn start(bin: &Path) -> Result<Self> {
-        let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!("hushdesk-bench-{}-{stamp}", std::process::id()));
+        let stamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir =
+            std::env::temp_dir().join(format!("hushdesk-bench-{}-{stamp}", std::process::id()));
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let db = format!("sqlite://{}/hd.db", dir.display());
         // Not a secret worth protecting: the database lives for one run in a private temp dir.
         let password = format!("bench-{stamp:x}");
         let log = File::create(dir.join("server.log")).context("creating server.log")?;
         let child = Command::new(bin)
-            .args(["--config", "/dev/null", "--database", &db, "serve", "--bind", "127.0.0.1:0", "--workers", "2"])
+            .args([
+                "--config",
+                "/dev/null",
+                "--database",
+                &db,
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--workers",
+                "2",
+            ])
             .env("HUSHDESK_INITIAL_ADMIN_PASSWORD", &password)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -38,7 +52,13 @@ impl Server {
             .spawn()
             .with_context(|| format!("starting {}", bin.display()))?;
         // From here on the guard owns the process, so every early return below stops it.
-        let mut server = Server { child, dir, base: String::new(), token: String::new(), password };
+        let mut server = Server {
+            child,
+            dir,
+            base: String::new(),
+            token: String::new(),
+            password,
+        };
         let stdout = server.child.stdout.take().context("server stdout")?;
         let (tx, rx) = mpsc::channel();
         // Keep draining stdout for the server's whole life so it never blocks on a full pipe.
@@ -52,20 +72,43 @@ impl Server {
         });
         let base = match rx.recv_timeout(Duration::from_secs(60)) {
             Ok(url) => url,
-            Err(_) => bail!("server did not print '{LISTENING}…' within 60 s; log:\n{}", server.log_tail()),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                bail!(
+                    "server did not print '{LISTENING}…' within 60 s; log:\n{}",
+                    server.log_tail()
+                )
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                bail!(
+                    "server exited before printing '{LISTENING}…'; log:\n{}",
+                    server.log_tail()
+                )
+            }
         };
         if !base.starts_with("http://127.0.0.1:") {
             bail!("server listens on {base}, expected loopback");
         }
         server.base = base;
         let out = Command::new(bin)
-            .args(["--config", "/dev/null", "--database", &db, "token", "create", "root"])
+            .args([
+                "--config",
+                "/dev/null",
+                "--database",
+                &db,
+                "token",
+                "create",
+                "root",
+            ])
             .env_remove("HUSHDESK_INITIAL_ADMIN_PASSWORD")
             .stdin(Stdio::null())
             .output()
             .context("running `hushdesk token create root`")?;
         if !out.status.success() {
-            bail!("`token create root` failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim());
+            bail!(
+                "`token create root` failed ({}): {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
         }
         server.token = String::from_utf8_lossy(&out.stdout)
             .lines()
@@ -82,7 +125,8 @@ impl Server {
 
     /// Resident set size of the server process, in MiB.
     pub fn rss_mib(&self) -> Result<f64> {
-        let status = fs::read_to_string(format!("/proc/{}/status", self.pid())).context("reading /proc/PID/status")?;
+        let status = fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .context("reading /proc/PID/status")?;
         let kib: f64 = status
             .lines()
             .find_map(|l| l.strip_prefix("VmRSS:"))

@@ -2,8 +2,8 @@
 
 use actix_web::{delete, get, post, web, HttpResponse};
 use hushdesk_api::rest2::{
-    AceRequest, AceResponse, CustomFieldRequest, CustomFieldResponse, ErrorBody, GroupRequest, GroupResponse,
-    TokenRequest, TokenResponse,
+    AceRequest, AceResponse, CustomFieldRequest, CustomFieldResponse, ErrorBody, GroupRequest,
+    GroupResponse, TokenRequest, TokenResponse,
 };
 
 use super::common::{self, State};
@@ -43,7 +43,11 @@ fn cf_response(conn: &mut DbConn, cf: &CustomFieldRow) -> ApiResult<CustomFieldR
     request_body = CustomFieldRequest,
     responses((status = 201, body = CustomFieldResponse), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/customfield")]
-pub async fn create_custom_field(state: State, me: CurrentUser, body: web::Json<CustomFieldRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_custom_field(
+    state: State,
+    me: CurrentUser,
+    body: web::Json<CustomFieldRequest>,
+) -> ApiResult<HttpResponse> {
     require(&me, Right::AdminCustomField)?;
     let req = body.into_inner();
     let st = state.clone();
@@ -66,7 +70,8 @@ pub async fn create_custom_field(state: State, me: CurrentUser, body: web::Json<
                 custom_fields::apply(conn, id, 0)?;
             }
             for q in &req.queues {
-                let row = queues::lookup(conn, q)?.ok_or_else(|| ApiError::BadRequest(format!("No queue named {q} exists.")))?;
+                let row = queues::lookup(conn, q)?
+                    .ok_or_else(|| ApiError::BadRequest(format!("No queue named {q} exists.")))?;
                 custom_fields::apply(conn, id, row.id)?;
             }
             let cf = custom_fields::by_id(conn, id)?.ok_or(ApiError::NotFound)?;
@@ -81,7 +86,11 @@ pub async fn create_custom_field(state: State, me: CurrentUser, body: web::Json<
     params(("id" = String, Path, description = "Custom field id or name")),
     responses((status = 200, body = CustomFieldResponse), (status = 404, body = ErrorBody)))]
 #[get("/customfield/{id}")]
-pub async fn get_custom_field(state: State, _me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_custom_field(
+    state: State,
+    _me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let resp = state
         .store
@@ -97,23 +106,35 @@ fn principal(conn: &mut DbConn, req: &AceRequest) -> ApiResult<Principal> {
     match req.principal_type.as_str() {
         "User" => Ok(Principal::User(
             users::lookup(conn, &req.principal)?
-                .ok_or_else(|| ApiError::BadRequest(format!("No user named {} exists.", req.principal)))?
+                .ok_or_else(|| {
+                    ApiError::BadRequest(format!("No user named {} exists.", req.principal))
+                })?
                 .id,
         )),
         "Group" => Ok(Principal::Group(
             groups::lookup(conn, &req.principal)?
-                .ok_or_else(|| ApiError::BadRequest(format!("No group named {} exists.", req.principal)))?
+                .ok_or_else(|| {
+                    ApiError::BadRequest(format!("No group named {} exists.", req.principal))
+                })?
                 .id,
         )),
-        "Role" => Ok(Principal::Role(
-            Role::parse(&req.principal).ok_or_else(|| ApiError::BadRequest(format!("Unknown role {}", req.principal)))?,
-        )),
-        other => Err(ApiError::BadRequest(format!("principal_type must be User, Group or Role, not {other}"))),
+        "Role" => Ok(Principal::Role(Role::parse(&req.principal).ok_or_else(
+            || ApiError::BadRequest(format!("Unknown role {}", req.principal)),
+        )?)),
+        other => Err(ApiError::BadRequest(format!(
+            "principal_type must be User, Group or Role, not {other}"
+        ))),
     }
 }
 
-async fn change_ace(state: State, me: CurrentUser, req: AceRequest, grant: bool) -> ApiResult<HttpResponse> {
-    let right = Right::parse(&req.right).ok_or_else(|| ApiError::BadRequest(format!("Unknown right {}", req.right)))?;
+async fn change_ace(
+    state: State,
+    me: CurrentUser,
+    req: AceRequest,
+    grant: bool,
+) -> ApiResult<HttpResponse> {
+    let right = Right::parse(&req.right)
+        .ok_or_else(|| ApiError::BadRequest(format!("Unknown right {}", req.right)))?;
     let st = state.clone();
     let msg = state
         .store
@@ -130,7 +151,11 @@ async fn change_ace(state: State, me: CurrentUser, req: AceRequest, grant: bool)
                 return Err(ApiError::Forbidden);
             }
             let p = principal(conn, &req)?;
-            let changed = if grant { acl::grant(conn, &p, right, scope)? } else { acl::revoke(conn, &p, right, scope)? };
+            let changed = if grant {
+                acl::grant(conn, &p, right, scope)?
+            } else {
+                acl::revoke(conn, &p, right, scope)?
+            };
             let _ = &st;
             Ok(match (grant, changed) {
                 (true, true) => "Right Granted".into(),
@@ -148,7 +173,11 @@ async fn change_ace(state: State, me: CurrentUser, req: AceRequest, grant: bool)
     request_body = AceRequest,
     responses((status = 200, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/acl")]
-pub async fn grant_right(state: State, me: CurrentUser, body: web::Json<AceRequest>) -> ApiResult<HttpResponse> {
+pub async fn grant_right(
+    state: State,
+    me: CurrentUser,
+    body: web::Json<AceRequest>,
+) -> ApiResult<HttpResponse> {
     change_ace(state, me, body.into_inner(), true).await
 }
 
@@ -157,7 +186,11 @@ pub async fn grant_right(state: State, me: CurrentUser, body: web::Json<AceReque
     request_body = AceRequest,
     responses((status = 200, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[delete("/acl")]
-pub async fn revoke_right(state: State, me: CurrentUser, body: web::Json<AceRequest>) -> ApiResult<HttpResponse> {
+pub async fn revoke_right(
+    state: State,
+    me: CurrentUser,
+    body: web::Json<AceRequest>,
+) -> ApiResult<HttpResponse> {
     change_ace(state, me, body.into_inner(), false).await
 }
 
@@ -169,7 +202,10 @@ pub async fn list_rights(state: State, me: CurrentUser) -> ApiResult<HttpRespons
     if !me.rights.superuser {
         return Err(ApiError::Forbidden);
     }
-    let rows = state.store.read(|conn| -> ApiResult<_> { Ok(acl::list(conn)?) }).await?;
+    let rows = state
+        .store
+        .read(|conn| -> ApiResult<_> { Ok(acl::list(conn)?) })
+        .await?;
     let out: Vec<AceResponse> = rows
         .into_iter()
         .map(|a| AceResponse {
@@ -185,7 +221,11 @@ pub async fn list_rights(state: State, me: CurrentUser) -> ApiResult<HttpRespons
     Ok(common::ok(&out))
 }
 
-fn group_response(state: &crate::api::AppState, conn: &mut DbConn, g: &crate::store::rows::GroupRow) -> ApiResult<GroupResponse> {
+fn group_response(
+    state: &crate::api::AppState,
+    conn: &mut DbConn,
+    g: &crate::store::rows::GroupRow,
+) -> ApiResult<GroupResponse> {
     let mut members = Vec::new();
     for uid in groups::members(conn, g.id)? {
         if let Some(u) = users::by_id(conn, uid)? {
@@ -206,19 +246,27 @@ fn group_response(state: &crate::api::AppState, conn: &mut DbConn, g: &crate::st
     request_body = GroupRequest,
     responses((status = 201, body = GroupResponse), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/group")]
-pub async fn create_group(state: State, me: CurrentUser, body: web::Json<GroupRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_group(
+    state: State,
+    me: CurrentUser,
+    body: web::Json<GroupRequest>,
+) -> ApiResult<HttpResponse> {
     require(&me, Right::AdminGroup)?;
     let req = body.into_inner();
     let st = state.clone();
     let resp = state
         .store
         .write(move |conn| -> ApiResult<GroupResponse> {
-            let id = groups::create(conn, &req.name, &req.description, st.clock.now()).map_err(|e| match e {
-                crate::domain::error::DomainError::Conflict(m) => ApiError::BadRequest(m),
-                other => other.into(),
-            })?;
+            let id =
+                groups::create(conn, &req.name, &req.description, st.clock.now()).map_err(|e| {
+                    match e {
+                        crate::domain::error::DomainError::Conflict(m) => ApiError::BadRequest(m),
+                        other => other.into(),
+                    }
+                })?;
             for m in &req.members {
-                let u = users::lookup(conn, m)?.ok_or_else(|| ApiError::BadRequest(format!("No user named {m} exists.")))?;
+                let u = users::lookup(conn, m)?
+                    .ok_or_else(|| ApiError::BadRequest(format!("No user named {m} exists.")))?;
                 groups::add_member(conn, id, u.id)?;
             }
             let g = groups::lookup(conn, &id.to_string())?.ok_or(ApiError::NotFound)?;
@@ -233,7 +281,11 @@ pub async fn create_group(state: State, me: CurrentUser, body: web::Json<GroupRe
     params(("id" = String, Path, description = "Group id or name")),
     responses((status = 200, body = GroupResponse), (status = 404, body = ErrorBody)))]
 #[get("/group/{id}")]
-pub async fn get_group(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_group(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     if !me.user.privileged && !me.rights.superuser {
         return Err(ApiError::Forbidden);
     }
@@ -276,7 +328,12 @@ fn token_owner(conn: &mut DbConn, me: &CurrentUser, key: &str) -> ApiResult<i64>
     request_body = TokenRequest,
     responses((status = 201, body = TokenResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[post("/user/{id}/tokens")]
-pub async fn create_token(state: State, me: CurrentUser, path: web::Path<String>, body: web::Json<TokenRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_token(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    body: web::Json<TokenRequest>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let description = body.into_inner().description;
     let st = state.clone();
@@ -284,7 +341,8 @@ pub async fn create_token(state: State, me: CurrentUser, path: web::Path<String>
         .store
         .write(move |conn| -> ApiResult<TokenResponse> {
             let owner = token_owner(conn, &me, &key)?;
-            let (row, token) = crate::cli::admin::new_token(conn, owner, &description, st.clock.now())?;
+            let (row, token) =
+                crate::cli::admin::new_token(conn, owner, &description, st.clock.now())?;
             Ok(token_response(&row, Some(token)))
         })
         .await?;
@@ -296,13 +354,20 @@ pub async fn create_token(state: State, me: CurrentUser, path: web::Path<String>
     params(("id" = String, Path, description = "User id or name")),
     responses((status = 200, body = Vec<TokenResponse>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[get("/user/{id}/tokens")]
-pub async fn list_tokens(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn list_tokens(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let resp = state
         .store
         .read(move |conn| -> ApiResult<Vec<TokenResponse>> {
             let owner = token_owner(conn, &me, &key)?;
-            Ok(tokens::for_owner(conn, owner)?.iter().map(|t| token_response(t, None)).collect())
+            Ok(tokens::for_owner(conn, owner)?
+                .iter()
+                .map(|t| token_response(t, None))
+                .collect())
         })
         .await?;
     Ok(common::ok(&resp))
@@ -313,14 +378,20 @@ pub async fn list_tokens(state: State, me: CurrentUser, path: web::Path<String>)
     params(("id" = String, Path, description = "User id or name"), ("token_id" = i64, Path, description = "Token id")),
     responses((status = 204, description = "Revoked"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[delete("/user/{id}/token/{token_id}")]
-pub async fn revoke_token(state: State, me: CurrentUser, path: web::Path<(String, String)>) -> ApiResult<HttpResponse> {
+pub async fn revoke_token(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
     let (key, tid) = path.into_inner();
     let tid = common::path_id(&tid)?;
     state
         .store
         .write(move |conn| -> ApiResult<()> {
             let owner = token_owner(conn, &me, &key)?;
-            let t = tokens::by_id(conn, tid)?.filter(|t| t.owner_id == owner).ok_or(ApiError::NotFound)?;
+            let t = tokens::by_id(conn, tid)?
+                .filter(|t| t.owner_id == owner)
+                .ok_or(ApiError::NotFound)?;
             tokens::delete(conn, t.id)?;
             Ok(())
         })

@@ -21,7 +21,11 @@ fn matches(a: &AttachmentMeta, clauses: &[SearchClause]) -> ApiResult<bool> {
             "ContentType" => a.content_type.as_str(),
             "Subject" => a.subject.as_str(),
             "MessageId" => a.message_id.as_str(),
-            other => return Err(ApiError::BadRequest(format!("Unsupported attachment search field: {other}"))),
+            other => {
+                return Err(ApiError::BadRequest(format!(
+                    "Unsupported attachment search field: {other}"
+                )))
+            }
         };
         let ok = match c.operator.to_ascii_uppercase().as_str() {
             "=" => actual == value,
@@ -30,7 +34,11 @@ fn matches(a: &AttachmentMeta, clauses: &[SearchClause]) -> ApiResult<bool> {
             "NOT LIKE" => !actual.to_lowercase().contains(&value.to_lowercase()),
             "IS" => actual.is_empty(),
             "IS NOT" => !actual.is_empty(),
-            other => return Err(ApiError::BadRequest(format!("Unsupported operator: {other}"))),
+            other => {
+                return Err(ApiError::BadRequest(format!(
+                    "Unsupported operator: {other}"
+                )))
+            }
         };
         if !ok {
             return Ok(false);
@@ -39,7 +47,13 @@ fn matches(a: &AttachmentMeta, clauses: &[SearchClause]) -> ApiResult<bool> {
     Ok(true)
 }
 
-async fn list(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, clauses: Vec<SearchClause>) -> ApiResult<HttpResponse> {
+async fn list(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    clauses: Vec<SearchClause>,
+) -> ApiResult<HttpResponse> {
     let pairs = body::query_pairs(&req)?;
     let (page, per_page) = common::paging(&pairs);
     let spec = FieldSpec::from_pairs(&pairs);
@@ -54,7 +68,15 @@ async fn list(state: State, me: CurrentUser, path: web::Path<String>, req: HttpR
             let t = match tickets::visible(conn, &c, id) {
                 Ok(t) => t,
                 Err(crate::domain::error::DomainError::NotFound(_)) => {
-                    return Ok(common::collection(&st, &where_, vec![], page, per_page, Some(0), ""));
+                    return Ok(common::collection(
+                        &st,
+                        &where_,
+                        vec![],
+                        page,
+                        per_page,
+                        Some(0),
+                        "",
+                    ));
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -80,15 +102,36 @@ async fn list(state: State, me: CurrentUser, path: web::Path<String>, req: HttpR
             let start = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
             let mut lk = Lookup::new(conn);
             let mut items = Vec::new();
-            for a in kept.iter().skip(start).take(usize::try_from(per_page).unwrap_or(20)) {
+            for a in kept
+                .iter()
+                .skip(start)
+                .take(usize::try_from(per_page).unwrap_or(20))
+            {
                 let full = if spec.fields.is_empty() {
                     None
                 } else {
-                    Some(serde_json::to_value(render::attachment(&st, &mut lk, a, &[])?).map_err(|e| ApiError::Internal(e.to_string()))?)
+                    Some(
+                        serde_json::to_value(render::attachment(&st, &mut lk, a, &[])?)
+                            .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    )
                 };
-                items.push(render::item(&st, &mut lk, render::reference(&st, "attachment", a.id), full, &spec)?);
+                items.push(render::item(
+                    &st,
+                    &mut lk,
+                    render::reference(&st, "attachment", a.id),
+                    full,
+                    &spec,
+                )?);
             }
-            Ok(common::collection(&st, &where_, items, page, per_page, Some(total), ""))
+            Ok(common::collection(
+                &st,
+                &where_,
+                items,
+                page,
+                per_page,
+                Some(total),
+                "",
+            ))
         })
         .await?;
     Ok(common::ok(&coll))
@@ -101,7 +144,13 @@ async fn list(state: State, me: CurrentUser, path: web::Path<String>, req: HttpR
     request_body(content = Vec<SearchClause>),
     responses((status = 200, body = Collection), (status = 400, body = ErrorBody)))]
 #[post("/ticket/{id}/attachments")]
-pub async fn search_attachments(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn search_attachments(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let b = body::read(&req, payload, &state).await?;
     let clauses: Vec<SearchClause> = match b.json {
         Value::Null => vec![],
@@ -115,7 +164,12 @@ pub async fn search_attachments(state: State, me: CurrentUser, path: web::Path<S
     params(("id" = i64, Path, description = "Ticket id")),
     responses((status = 200, body = Collection)))]
 #[get("/ticket/{id}/attachments")]
-pub async fn list_attachments(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_attachments(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     list(state, me, path, req, vec![]).await
 }
 
@@ -124,7 +178,11 @@ pub async fn list_attachments(state: State, me: CurrentUser, path: web::Path<Str
     params(("id" = i64, Path, description = "Attachment id")),
     responses((status = 200, body = AttachmentResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[get("/attachment/{id}")]
-pub async fn get_attachment(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_attachment(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let st = state.clone();
     let v = state
@@ -135,12 +193,15 @@ pub async fn get_attachment(state: State, me: CurrentUser, path: web::Path<Strin
             let meta = attachments::meta(conn, id)?.ok_or(ApiError::NotFound)?;
             let txn = transactions::by_id(conn, meta.transaction_id)?.ok_or(ApiError::NotFound)?;
             let t = tickets::visible(conn, &c, txn.object_id)?;
-            if (txn.txn_type == "Comment" || txn.txn_type == "CommentEmailRecord") && !tickets::can(conn, &c, &t, Right::ShowTicketComments)? {
+            if (txn.txn_type == "Comment" || txn.txn_type == "CommentEmailRecord")
+                && !tickets::can(conn, &c, &t, Right::ShowTicketComments)?
+            {
                 return Err(ApiError::Forbidden);
             }
             let content = attachments::content(conn, id)?.unwrap_or_default();
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::attachment(&st, &mut lk, &meta, &content)?).map_err(|e| ApiError::Internal(e.to_string()))
+            serde_json::to_value(render::attachment(&st, &mut lk, &meta, &content)?)
+                .map_err(|e| ApiError::Internal(e.to_string()))
         })
         .await?;
     Ok(common::ok(&v))

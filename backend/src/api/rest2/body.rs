@@ -24,7 +24,11 @@ fn is_multipart(req: &HttpRequest) -> bool {
 }
 
 /// Reads the whole body within the configured limit and parses it.
-pub async fn read(req: &HttpRequest, mut payload: web::Payload, state: &AppState) -> ApiResult<Body> {
+pub async fn read(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    state: &AppState,
+) -> ApiResult<Body> {
     let limit = state.config.max_body_bytes;
     if is_multipart(req) {
         let mut mp = Multipart::new(req.headers(), payload);
@@ -32,16 +36,21 @@ pub async fn read(req: &HttpRequest, mut payload: web::Payload, state: &AppState
         let mut files = Vec::new();
         let mut total = 0usize;
         while let Some(field) = mp.next().await {
-            let mut field = field.map_err(|e| ApiError::BadRequest(format!("Invalid multipart body: {e}")))?;
+            let mut field =
+                field.map_err(|e| ApiError::BadRequest(format!("Invalid multipart body: {e}")))?;
             let name = field.name().unwrap_or("").to_owned();
             let filename = field
                 .content_disposition()
                 .and_then(|cd| cd.get_filename())
                 .map(str::to_owned);
-            let content_type = field.content_type().map(|m| m.essence_str().to_owned()).unwrap_or_default();
+            let content_type = field
+                .content_type()
+                .map(|m| m.essence_str().to_owned())
+                .unwrap_or_default();
             let mut data = Vec::new();
             while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("Invalid multipart body: {e}")))?;
+                let chunk = chunk
+                    .map_err(|e| ApiError::BadRequest(format!("Invalid multipart body: {e}")))?;
                 total += chunk.len();
                 if total > limit {
                     return Err(ApiError::TooLarge);
@@ -50,10 +59,9 @@ pub async fn read(req: &HttpRequest, mut payload: web::Payload, state: &AppState
             }
             match name.as_str() {
                 "JSON" => {
-                    json = Some(
-                        serde_json::from_slice(&data)
-                            .map_err(|e| ApiError::BadRequest(format!("Invalid JSON in the JSON part: {e}")))?,
-                    )
+                    json = Some(serde_json::from_slice(&data).map_err(|e| {
+                        ApiError::BadRequest(format!("Invalid JSON in the JSON part: {e}"))
+                    })?)
                 }
                 "Attachments" | "Attachment" => files.push(FileInput {
                     filename: filename.unwrap_or_else(|| "untitled".into()),
@@ -63,7 +71,8 @@ pub async fn read(req: &HttpRequest, mut payload: web::Payload, state: &AppState
                 _ => {}
             }
         }
-        let json = json.ok_or_else(|| ApiError::BadRequest("Multipart body without a JSON part".into()))?;
+        let json =
+            json.ok_or_else(|| ApiError::BadRequest("Multipart body without a JSON part".into()))?;
         return Ok(Body { json, files });
     }
     let mut data = web::BytesMut::new();
@@ -83,21 +92,35 @@ pub async fn read(req: &HttpRequest, mut payload: web::Payload, state: &AppState
             files: Vec::new(),
         });
     }
-    let json = serde_json::from_slice(&data).map_err(|e| ApiError::BadRequest(format!("Invalid JSON: {e}")))?;
-    Ok(Body { json, files: Vec::new() })
+    let json = serde_json::from_slice(&data)
+        .map_err(|e| ApiError::BadRequest(format!("Invalid JSON: {e}")))?;
+    Ok(Body {
+        json,
+        files: Vec::new(),
+    })
 }
 
 /// Decodes `Attachments: [{FileName, FileType, FileContent}]` given inline in JSON.
 pub fn inline_files(list: &[InlineAttachment]) -> ApiResult<Vec<FileInput>> {
     list.iter()
         .map(|a| {
-            let cleaned: String = a.file_content.chars().filter(|c| !c.is_whitespace()).collect();
+            let cleaned: String = a
+                .file_content
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             let content = base64::engine::general_purpose::STANDARD
                 .decode(cleaned.as_bytes())
-                .map_err(|_| ApiError::BadRequest(format!("Attachment {} is not valid base64", a.file_name)))?;
+                .map_err(|_| {
+                    ApiError::BadRequest(format!("Attachment {} is not valid base64", a.file_name))
+                })?;
             Ok(FileInput {
                 filename: a.file_name.clone(),
-                content_type: if a.file_type.is_empty() { "application/octet-stream".into() } else { a.file_type.clone() },
+                content_type: if a.file_type.is_empty() {
+                    "application/octet-stream".into()
+                } else {
+                    a.file_type.clone()
+                },
                 content,
             })
         })
@@ -120,5 +143,6 @@ pub fn typed<T: serde::de::DeserializeOwned>(v: Value, what: &str) -> ApiResult<
 
 /// Query pairs in order (so `fields[Queue]` and repeated keys survive).
 pub fn query_pairs(req: &HttpRequest) -> ApiResult<Vec<(String, String)>> {
-    serde_urlencoded::from_str(req.query_string()).map_err(|e| ApiError::BadRequest(format!("Invalid query string: {e}")))
+    serde_urlencoded::from_str(req.query_string())
+        .map_err(|e| ApiError::BadRequest(format!("Invalid query string: {e}")))
 }

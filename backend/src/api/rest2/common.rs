@@ -36,18 +36,31 @@ pub fn created<T: Serialize>(body: &T) -> HttpResponse {
 
 /// `page` (1-based) and `per_page` (default 20, at most 100; junk means 20), as RT pages.
 pub fn paging(pairs: &[(String, String)]) -> (i64, i64) {
-    let get = |k: &str| pairs.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
     let per_page = get("per_page")
         .and_then(|v| v.trim().parse::<i64>().ok())
         .filter(|n| *n > 0)
         .map(|n| n.min(100))
         .unwrap_or(20);
-    let page = get("page").and_then(|v| v.trim().parse::<i64>().ok()).filter(|n| *n > 0).unwrap_or(1);
+    let page = get("page")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1);
     (page, per_page)
 }
 
 pub fn param<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Numeric id from a path segment; anything else is RT's 404.
@@ -90,8 +103,17 @@ pub fn flag(v: &Value, what: &str) -> ApiResult<bool> {
 /// Addresses given as a string (comma-separated), a list, or null.
 pub fn addresses(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(a)) => a.iter().filter_map(text).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
-        Some(Value::String(s)) => s.split(',').map(|x| x.trim().to_owned()).filter(|x| !x.is_empty()).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(text)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        Some(Value::String(s)) => s
+            .split(',')
+            .map(|x| x.trim().to_owned())
+            .filter(|x| !x.is_empty())
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -110,7 +132,9 @@ pub fn custom_fields(v: Option<&Value>) -> ApiResult<Vec<(String, Vec<String>)>>
                 (k.clone(), vals)
             })
             .collect()),
-        Some(_) => Err(ApiError::BadRequest("CustomFields must be an object".into())),
+        Some(_) => Err(ApiError::BadRequest(
+            "CustomFields must be an object".into(),
+        )),
     }
 }
 
@@ -125,7 +149,12 @@ pub fn collection(
     extra_query: &str,
 ) -> hushdesk_api::rest2::Collection {
     let pages = total.map(|t| (t + per_page - 1) / per_page);
-    let link = |p: i64| format!("{}?page={p}&per_page={per_page}{extra_query}", state.url(path));
+    let link = |p: i64| {
+        format!(
+            "{}?page={p}&per_page={per_page}{extra_query}",
+            state.url(path)
+        )
+    };
     let has_next = match pages {
         Some(pg) => page < pg,
         None => i64::try_from(items.len()).unwrap_or(0) == per_page,

@@ -29,7 +29,12 @@ fn may_see(kind: &str, comments: bool, outgoing: bool) -> bool {
            ("fields" = Option<String>, Query, description = "Comma-separated fields to include in items")),
     responses((status = 200, body = Collection), (status = 403, body = ErrorBody)))]
 #[get("/ticket/{id}/history")]
-pub async fn ticket_history(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn ticket_history(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let pairs = body::query_pairs(&req)?;
     let (page, per_page) = common::paging(&pairs);
     let spec = FieldSpec::from_pairs(&pairs);
@@ -43,7 +48,15 @@ pub async fn ticket_history(state: State, me: CurrentUser, path: web::Path<Strin
             let t = match tickets::visible(conn, &c, id) {
                 Ok(t) => t,
                 Err(crate::domain::error::DomainError::NotFound(_)) => {
-                    return Ok(common::collection(&st, &format!("ticket/{id}/history"), vec![], page, per_page, Some(0), ""));
+                    return Ok(common::collection(
+                        &st,
+                        &format!("ticket/{id}/history"),
+                        vec![],
+                        page,
+                        per_page,
+                        Some(0),
+                        "",
+                    ));
                 }
                 Err(e) => return Err(e.into()),
             };
@@ -54,10 +67,20 @@ pub async fn ticket_history(state: State, me: CurrentUser, path: web::Path<Strin
             } else {
                 // Filtering happens after loading; histories are short enough to page in memory.
                 let (all, _) = transactions::for_ticket(conn, t.id, 0, i64::MAX)?;
-                let visible: Vec<_> = all.into_iter().filter(|r| may_see(&r.txn_type, comments, outgoing)).collect();
+                let visible: Vec<_> = all
+                    .into_iter()
+                    .filter(|r| may_see(&r.txn_type, comments, outgoing))
+                    .collect();
                 let total = i64::try_from(visible.len()).unwrap_or(0);
                 let start = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
-                (visible.into_iter().skip(start).take(usize::try_from(per_page).unwrap_or(20)).collect(), total)
+                (
+                    visible
+                        .into_iter()
+                        .skip(start)
+                        .take(usize::try_from(per_page).unwrap_or(20))
+                        .collect(),
+                    total,
+                )
             };
             let mut lk = Lookup::new(conn);
             let mut items = Vec::with_capacity(rows.len());
@@ -65,11 +88,28 @@ pub async fn ticket_history(state: State, me: CurrentUser, path: web::Path<Strin
                 let full = if spec.fields.is_empty() {
                     None
                 } else {
-                    Some(serde_json::to_value(render::transaction(&st, &mut lk, r)?).map_err(|e| ApiError::Internal(e.to_string()))?)
+                    Some(
+                        serde_json::to_value(render::transaction(&st, &mut lk, r)?)
+                            .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    )
                 };
-                items.push(render::item(&st, &mut lk, render::reference(&st, "transaction", r.id), full, &spec)?);
+                items.push(render::item(
+                    &st,
+                    &mut lk,
+                    render::reference(&st, "transaction", r.id),
+                    full,
+                    &spec,
+                )?);
             }
-            Ok(common::collection(&st, &format!("ticket/{}/history", t.id), items, page, per_page, Some(total), ""))
+            Ok(common::collection(
+                &st,
+                &format!("ticket/{}/history", t.id),
+                items,
+                page,
+                per_page,
+                Some(total),
+                "",
+            ))
         })
         .await?;
     Ok(common::ok(&coll))
@@ -80,7 +120,11 @@ pub async fn ticket_history(state: State, me: CurrentUser, path: web::Path<Strin
     params(("id" = i64, Path, description = "Transaction id")),
     responses((status = 200, body = TransactionResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[get("/transaction/{id}")]
-pub async fn get_transaction(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_transaction(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let st = state.clone();
     let v = state
@@ -100,7 +144,8 @@ pub async fn get_transaction(state: State, me: CurrentUser, path: web::Path<Stri
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::transaction(&st, &mut lk, &r)?).map_err(|e| ApiError::Internal(e.to_string()))
+            serde_json::to_value(render::transaction(&st, &mut lk, &r)?)
+                .map_err(|e| ApiError::Internal(e.to_string()))
         })
         .await?;
     Ok(common::ok(&v))

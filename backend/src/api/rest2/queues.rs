@@ -1,7 +1,9 @@
 //! Queues: one per language and team.
 
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
-use hushdesk_api::rest2::{Collection, ErrorBody, Messages, QueueRequest, QueueResponse, RecordRef};
+use hushdesk_api::rest2::{
+    Collection, ErrorBody, Messages, QueueRequest, QueueResponse, RecordRef,
+};
 use serde_json::Value;
 
 use super::body;
@@ -22,7 +24,11 @@ fn see(me: &CurrentUser, queue: i64) -> bool {
     params(("id" = String, Path, description = "Queue id or name")),
     responses((status = 200, body = QueueResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[get("/queue/{id}")]
-pub async fn get_queue(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_queue(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let st = state.clone();
     let v = state
@@ -33,7 +39,8 @@ pub async fn get_queue(state: State, me: CurrentUser, path: web::Path<String>) -
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::queue(&st, &mut lk, &q)?).map_err(|e| ApiError::Internal(e.to_string()))
+            serde_json::to_value(render::queue(&st, &mut lk, &q)?)
+                .map_err(|e| ApiError::Internal(e.to_string()))
         })
         .await?;
     Ok(common::ok(&v))
@@ -45,7 +52,11 @@ pub async fn get_queue(state: State, me: CurrentUser, path: web::Path<String>) -
            ("fields" = Option<String>, Query, description = "Comma-separated queue fields to include")),
     responses((status = 200, body = Collection)))]
 #[get("/queues/all")]
-pub async fn list_queues(state: State, me: CurrentUser, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn list_queues(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let pairs = body::query_pairs(&req)?;
     let (page, per_page) = common::paging(&pairs);
     let spec = FieldSpec::from_pairs(&pairs);
@@ -57,20 +68,49 @@ pub async fn list_queues(state: State, me: CurrentUser, req: HttpRequest) -> Api
             let visible: Option<Vec<i64>> = if me.rights.superuser {
                 None
             } else {
-                Some(queues::all(conn)?.into_iter().filter(|q| see(&me, q.id)).map(|q| q.id).collect())
+                Some(
+                    queues::all(conn)?
+                        .into_iter()
+                        .filter(|q| see(&me, q.id))
+                        .map(|q| q.id)
+                        .collect(),
+                )
             };
-            let (rows, total) = queues::list(conn, (page - 1) * per_page, per_page, disabled, visible.as_deref())?;
+            let (rows, total) = queues::list(
+                conn,
+                (page - 1) * per_page,
+                per_page,
+                disabled,
+                visible.as_deref(),
+            )?;
             let mut lk = Lookup::new(conn);
             let mut items = Vec::new();
             for q in &rows {
                 let full = if spec.fields.is_empty() {
                     None
                 } else {
-                    Some(serde_json::to_value(render::queue(&st, &mut lk, q)?).map_err(|e| ApiError::Internal(e.to_string()))?)
+                    Some(
+                        serde_json::to_value(render::queue(&st, &mut lk, q)?)
+                            .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    )
                 };
-                items.push(render::item(&st, &mut lk, render::reference(&st, "queue", q.id), full, &spec)?);
+                items.push(render::item(
+                    &st,
+                    &mut lk,
+                    render::reference(&st, "queue", q.id),
+                    full,
+                    &spec,
+                )?);
             }
-            Ok(common::collection(&st, "queues/all", items, page, per_page, Some(total), ""))
+            Ok(common::collection(
+                &st,
+                "queues/all",
+                items,
+                page,
+                per_page,
+                Some(total),
+                "",
+            ))
         })
         .await?;
     Ok(common::ok(&coll))
@@ -78,8 +118,15 @@ pub async fn list_queues(state: State, me: CurrentUser, req: HttpRequest) -> Api
 
 fn changes(m: &serde_json::Map<String, Value>) -> ApiResult<QueueChanges> {
     const KNOWN: &[&str] = &[
-        "Name", "Description", "CorrespondAddress", "CommentAddress", "Language", "Lifecycle", "SortOrder",
-        "SLADisabled", "Disabled",
+        "Name",
+        "Description",
+        "CorrespondAddress",
+        "CommentAddress",
+        "Language",
+        "Lifecycle",
+        "SortOrder",
+        "SLADisabled",
+        "Disabled",
     ];
     if let Some(k) = m.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(ApiError::BadRequest(format!("Unknown field: {k}")));
@@ -92,9 +139,18 @@ fn changes(m: &serde_json::Map<String, Value>) -> ApiResult<QueueChanges> {
         comment_address: t("CommentAddress"),
         language: t("Language"),
         lifecycle: t("Lifecycle"),
-        sort_order: m.get("SortOrder").map(|v| common::int(v, "SortOrder")).transpose()?,
-        sla_disabled: m.get("SLADisabled").map(|v| common::flag(v, "SLADisabled")).transpose()?,
-        disabled: m.get("Disabled").map(|v| common::flag(v, "Disabled")).transpose()?,
+        sort_order: m
+            .get("SortOrder")
+            .map(|v| common::int(v, "SortOrder"))
+            .transpose()?,
+        sla_disabled: m
+            .get("SLADisabled")
+            .map(|v| common::flag(v, "SLADisabled"))
+            .transpose()?,
+        disabled: m
+            .get("Disabled")
+            .map(|v| common::flag(v, "Disabled"))
+            .transpose()?,
     })
 }
 
@@ -103,14 +159,22 @@ fn changes(m: &serde_json::Map<String, Value>) -> ApiResult<QueueChanges> {
     request_body = QueueRequest,
     responses((status = 201, body = RecordRef), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/queue")]
-pub async fn create_queue(state: State, me: CurrentUser, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn create_queue(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     if !me.rights.on_system(Right::AdminQueue) {
         return Err(ApiError::Forbidden);
     }
     let b = body::read(&req, payload, &state).await?;
     let ch = changes(&body::object(b.json)?)?;
     let input = QueueInput {
-        name: ch.name.clone().ok_or_else(|| ApiError::BadRequest("Name is required".into()))?,
+        name: ch
+            .name
+            .clone()
+            .ok_or_else(|| ApiError::BadRequest("Name is required".into()))?,
         description: ch.description.unwrap_or_default(),
         correspond_address: ch.correspond_address.unwrap_or_default(),
         comment_address: ch.comment_address.unwrap_or_default(),
@@ -124,10 +188,12 @@ pub async fn create_queue(state: State, me: CurrentUser, req: HttpRequest, paylo
     let id = state
         .store
         .write(move |conn| -> ApiResult<i64> {
-            let id = queues::create(conn, &input, UserId(me.id()), st.clock.now()).map_err(|e| match e {
-                crate::domain::error::DomainError::Conflict(m) => ApiError::BadRequest(m),
-                other => other.into(),
-            })?;
+            let id = queues::create(conn, &input, UserId(me.id()), st.clock.now()).map_err(
+                |e| match e {
+                    crate::domain::error::DomainError::Conflict(m) => ApiError::BadRequest(m),
+                    other => other.into(),
+                },
+            )?;
             Ok(id)
         })
         .await?;
@@ -140,7 +206,13 @@ pub async fn create_queue(state: State, me: CurrentUser, req: HttpRequest, paylo
     request_body = QueueRequest,
     responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[put("/queue/{id}")]
-pub async fn update_queue(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn update_queue(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let b = body::read(&req, payload, &state).await?;
     let ch = changes(&body::object(b.json)?)?;
@@ -166,7 +238,11 @@ pub async fn update_queue(state: State, me: CurrentUser, path: web::Path<String>
     params(("id" = String, Path, description = "Queue id or name")),
     responses((status = 204, description = "Disabled"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[delete("/queue/{id}")]
-pub async fn disable_queue(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn disable_queue(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let st = state.clone();
     state

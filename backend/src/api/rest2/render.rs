@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use hushdesk_api::rest2::{
-    AttachmentResponse, CustomFieldValues, Hyperlink, QueueResponse, RecordRef, TicketResponse, TransactionResponse,
-    UserResponse,
+    AttachmentResponse, CustomFieldValues, Hyperlink, QueueResponse, RecordRef, TicketResponse,
+    TransactionResponse, UserResponse,
 };
 use serde_json::{json, Value};
 
@@ -85,7 +85,10 @@ impl<'c> Lookup<'c> {
     }
 
     pub fn user_ref(&mut self, state: &AppState, id: i64) -> ApiResult<RecordRef> {
-        let name = self.user(id)?.map(|u| u.name).unwrap_or_else(|| id.to_string());
+        let name = self
+            .user(id)?
+            .map(|u| u.name)
+            .unwrap_or_else(|| id.to_string());
         Ok(reference(state, "user", name))
     }
 
@@ -178,14 +181,22 @@ pub fn ticket(state: &AppState, lk: &mut Lookup<'_>, t: &TicketRow) -> ApiResult
         });
     }
     hyperlinks.push(link(state, "history", &format!("ticket/{}/history", t.id)));
-    hyperlinks.push(link(state, "correspond", &format!("ticket/{}/correspond", t.id)));
+    hyperlinks.push(link(
+        state,
+        "correspond",
+        &format!("ticket/{}/correspond", t.id),
+    ));
     hyperlinks.push(link(state, "comment", &format!("ticket/{}/comment", t.id)));
     for to in lifecycle::transitions_from(&t.status) {
         hyperlinks.push(Hyperlink {
             label: Some(to.to_owned()),
             from: Some(t.status.clone()),
             to: Some(to.to_owned()),
-            update: Some(if to == "resolved" { "Respond".into() } else { "Status".into() }),
+            update: Some(if to == "resolved" {
+                "Respond".into()
+            } else {
+                "Status".into()
+            }),
             ..link(state, "lifecycle", &format!("ticket/{}/correspond", t.id))
         });
     }
@@ -337,7 +348,11 @@ pub fn user(state: &AppState, lk: &mut Lookup<'_>, u: &UserRow) -> ApiResult<Use
     })
 }
 
-pub fn transaction(state: &AppState, lk: &mut Lookup<'_>, t: &TransactionRow) -> ApiResult<TransactionResponse> {
+pub fn transaction(
+    state: &AppState,
+    lk: &mut Lookup<'_>,
+    t: &TransactionRow,
+) -> ApiResult<TransactionResponse> {
     let description = lk.describe(t)?;
     let mut hyperlinks = vec![Hyperlink {
         kind: Some("transaction".into()),
@@ -351,7 +366,11 @@ pub fn transaction(state: &AppState, lk: &mut Lookup<'_>, t: &TransactionRow) ->
             ..link(state, "attachment", &format!("attachment/{}", a.id))
         });
     }
-    let object_kind = if t.object_type == crate::store::transactions::TICKET { "ticket" } else { "queue" };
+    let object_kind = if t.object_type == crate::store::transactions::TICKET {
+        "ticket"
+    } else {
+        "queue"
+    };
     Ok(TransactionResponse {
         id: t.id,
         kind: t.txn_type.clone(),
@@ -425,10 +444,16 @@ impl FieldSpec {
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
         let mut spec = FieldSpec::default();
         for (k, v) in pairs {
-            let list = || v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+            let list = || {
+                v.split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+            };
             if k == "fields" {
                 spec.fields.extend(list());
-            } else if let Some(inner) = k.strip_prefix("fields[").and_then(|r| r.strip_suffix(']')) {
+            } else if let Some(inner) = k.strip_prefix("fields[").and_then(|r| r.strip_suffix(']'))
+            {
                 spec.expand.insert(inner.to_owned(), list());
             }
         }
@@ -437,7 +462,12 @@ impl FieldSpec {
 }
 
 /// Replaces references named in `spec.expand` with references carrying the sub-fields.
-pub fn expand(state: &AppState, lk: &mut Lookup<'_>, obj: &mut serde_json::Map<String, Value>, spec: &FieldSpec) -> ApiResult<()> {
+pub fn expand(
+    state: &AppState,
+    lk: &mut Lookup<'_>,
+    obj: &mut serde_json::Map<String, Value>,
+    spec: &FieldSpec,
+) -> ApiResult<()> {
     for (key, subs) in &spec.expand {
         let Some(v) = obj.get_mut(key) else { continue };
         match v {
@@ -452,7 +482,12 @@ pub fn expand(state: &AppState, lk: &mut Lookup<'_>, obj: &mut serde_json::Map<S
     Ok(())
 }
 
-fn expand_one(state: &AppState, lk: &mut Lookup<'_>, v: &mut Value, subs: &[String]) -> ApiResult<()> {
+fn expand_one(
+    state: &AppState,
+    lk: &mut Lookup<'_>,
+    v: &mut Value,
+    subs: &[String],
+) -> ApiResult<()> {
     let (Some(kind), Some(id)) = (
         v.get("type").and_then(Value::as_str).map(str::to_owned),
         v.get("id").and_then(Value::as_str).map(str::to_owned),
@@ -460,7 +495,13 @@ fn expand_one(state: &AppState, lk: &mut Lookup<'_>, v: &mut Value, subs: &[Stri
         return Ok(());
     };
     let full = match kind.as_str() {
-        "queue" => match id.parse::<i64>().ok().map(|i| lk.queue(i)).transpose()?.flatten() {
+        "queue" => match id
+            .parse::<i64>()
+            .ok()
+            .map(|i| lk.queue(i))
+            .transpose()?
+            .flatten()
+        {
             Some(q) => serde_json::to_value(queue(state, lk, &q)?).unwrap_or(Value::Null),
             None => return Ok(()),
         },
@@ -468,7 +509,13 @@ fn expand_one(state: &AppState, lk: &mut Lookup<'_>, v: &mut Value, subs: &[Stri
             Some(u) => serde_json::to_value(user(state, lk, &u)?).unwrap_or(Value::Null),
             None => return Ok(()),
         },
-        "ticket" => match id.parse::<i64>().ok().map(|i| tickets::load(lk.conn, i)).transpose()?.flatten() {
+        "ticket" => match id
+            .parse::<i64>()
+            .ok()
+            .map(|i| tickets::load(lk.conn, i))
+            .transpose()?
+            .flatten()
+        {
             Some(t) => serde_json::to_value(ticket(state, lk, &t)?).unwrap_or(Value::Null),
             None => return Ok(()),
         },

@@ -10,17 +10,27 @@ use crate::api::auth::CurrentUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::store::search::{self, OrderBy, SearchRequest};
 
-async fn run(state: State, me: CurrentUser, pairs: Vec<(String, String)>) -> ApiResult<HttpResponse> {
+async fn run(
+    state: State,
+    me: CurrentUser,
+    pairs: Vec<(String, String)>,
+) -> ApiResult<HttpResponse> {
     let (page, per_page) = common::paging(&pairs);
     let spec = FieldSpec::from_pairs(&pairs);
     let query = common::param(&pairs, "query").unwrap_or("").to_owned();
     let order_by = common::param(&pairs, "orderby").unwrap_or("id");
-    let order_by = OrderBy::parse(order_by).ok_or_else(|| ApiError::BadRequest(format!("Invalid orderby: {order_by}")))?;
+    let order_by = OrderBy::parse(order_by)
+        .ok_or_else(|| ApiError::BadRequest(format!("Invalid orderby: {order_by}")))?;
     let descending = common::param(&pairs, "order").is_some_and(|o| o.eq_ignore_ascii_case("desc"));
     let extra: String = pairs
         .iter()
         .filter(|(k, _)| k != "page" && k != "per_page")
-        .map(|(k, v)| format!("&{}", serde_urlencoded::to_string([(k, v)]).unwrap_or_default()))
+        .map(|(k, v)| {
+            format!(
+                "&{}",
+                serde_urlencoded::to_string([(k, v)]).unwrap_or_default()
+            )
+        })
         .collect();
     let st = state.clone();
     let coll = state
@@ -34,18 +44,30 @@ async fn run(state: State, me: CurrentUser, pairs: Vec<(String, String)>) -> Api
                 limit: per_page,
                 count_total: true,
             };
-            let (rows, total) = search::search(conn, st.store.backend(), &me.rights, me.id(), &req)?;
+            let (rows, total) =
+                search::search(conn, st.store.backend(), &me.rights, me.id(), &req)?;
             let mut lk = Lookup::new(conn);
             let mut items = Vec::with_capacity(rows.len());
             for t in &rows {
                 let full = if spec.fields.is_empty() {
                     None
                 } else {
-                    Some(serde_json::to_value(render::ticket(&st, &mut lk, t)?).map_err(|e| ApiError::Internal(e.to_string()))?)
+                    Some(
+                        serde_json::to_value(render::ticket(&st, &mut lk, t)?)
+                            .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    )
                 };
-                items.push(render::item(&st, &mut lk, render::reference(&st, "ticket", t.id), full, &spec)?);
+                items.push(render::item(
+                    &st,
+                    &mut lk,
+                    render::reference(&st, "ticket", t.id),
+                    full,
+                    &spec,
+                )?);
             }
-            Ok(common::collection(&st, "tickets", items, page, per_page, total, &extra))
+            Ok(common::collection(
+                &st, "tickets", items, page, per_page, total, &extra,
+            ))
         })
         .await?;
     Ok(common::ok(&coll))
@@ -61,7 +83,11 @@ async fn run(state: State, me: CurrentUser, pairs: Vec<(String, String)>) -> Api
            ("fields" = Option<String>, Query, description = "Comma-separated ticket fields to include in items")),
     responses((status = 200, body = Collection), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 #[get("/tickets")]
-pub async fn search_tickets(state: State, me: CurrentUser, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn search_tickets(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let pairs = body::query_pairs(&req)?;
     run(state, me, pairs).await
 }
@@ -71,10 +97,15 @@ pub async fn search_tickets(state: State, me: CurrentUser, req: HttpRequest) -> 
     request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "query, orderby, order, page, per_page, fields"),
     responses((status = 200, body = Collection), (status = 400, body = ErrorBody)))]
 #[post("/tickets")]
-pub async fn search_tickets_form(state: State, me: CurrentUser, req: HttpRequest, form: web::Bytes) -> ApiResult<HttpResponse> {
+pub async fn search_tickets_form(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+    form: web::Bytes,
+) -> ApiResult<HttpResponse> {
     let mut pairs = body::query_pairs(&req)?;
-    let more: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&form).map_err(|e| ApiError::BadRequest(format!("Invalid form body: {e}")))?;
+    let more: Vec<(String, String)> = serde_urlencoded::from_bytes(&form)
+        .map_err(|e| ApiError::BadRequest(format!("Invalid form body: {e}")))?;
     pairs.extend(more);
     run(state, me, pairs).await
 }

@@ -53,7 +53,11 @@ pub async fn login(state: State, body: web::Json<LoginRequest>) -> ApiResult<Htt
         .read(move |conn| -> ApiResult<CurrentUser> {
             let u = users::by_name(conn, &req.username)?
                 .filter(|u| !u.disabled)
-                .filter(|u| u.password_hash.as_deref().is_some_and(|h| crate::auth::verify_password(&req.password, h)))
+                .filter(|u| {
+                    u.password_hash
+                        .as_deref()
+                        .is_some_and(|h| crate::auth::verify_password(&req.password, h))
+                })
                 .ok_or(ApiError::Unauthorized)?;
             let rights = acl::effective_rights(conn, &u)?;
             let _ = &st;
@@ -80,7 +84,11 @@ pub async fn login(state: State, body: web::Json<LoginRequest>) -> ApiResult<Htt
     responses((status = 204, description = "Logged out")))]
 #[post("/hushdesk/logout")]
 pub async fn logout() -> HttpResponse {
-    let mut cookie = Cookie::build(SESSION_COOKIE, "").path("/").http_only(true).same_site(SameSite::Strict).finish();
+    let mut cookie = Cookie::build(SESSION_COOKIE, "")
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .finish();
     cookie.make_removal();
     HttpResponse::NoContent().cookie(cookie).finish()
 }

@@ -2,7 +2,8 @@
 
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use hushdesk_api::rest2::{
-    CreateTicketRequest, ErrorBody, InlineAttachment, MessageRequest, Messages, RecordRef, TicketResponse,
+    CreateTicketRequest, ErrorBody, InlineAttachment, MessageRequest, Messages, RecordRef,
+    TicketResponse,
 };
 use serde_json::Value;
 
@@ -12,10 +13,13 @@ use super::render::{self, FieldSpec, Lookup};
 use crate::api::auth::CurrentUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::domain::mime;
-use crate::store::tickets::{self as ops, MessageKind, NewTicketInput, OwnerAction};
 use crate::store::queues;
+use crate::store::tickets::{self as ops, MessageKind, NewTicketInput, OwnerAction};
 
-fn files_from(json: &serde_json::Map<String, Value>, mut files: Vec<mime::FileInput>) -> ApiResult<Vec<mime::FileInput>> {
+fn files_from(
+    json: &serde_json::Map<String, Value>,
+    mut files: Vec<mime::FileInput>,
+) -> ApiResult<Vec<mime::FileInput>> {
     if let Some(v) = json.get("Attachments") {
         let inline: Vec<InlineAttachment> = body::typed(v.clone(), "Attachments")?;
         files.extend(body::inline_files(&inline)?);
@@ -24,10 +28,16 @@ fn files_from(json: &serde_json::Map<String, Value>, mut files: Vec<mime::FileIn
 }
 
 fn opt_int(m: &serde_json::Map<String, Value>, key: &str) -> ApiResult<Option<i32>> {
-    m.get(key).filter(|v| !v.is_null()).map(|v| common::int(v, key)).transpose()
+    m.get(key)
+        .filter(|v| !v.is_null())
+        .map(|v| common::int(v, key))
+        .transpose()
 }
 
-fn opt_date(m: &serde_json::Map<String, Value>, key: &str) -> ApiResult<Option<chrono::NaiveDateTime>> {
+fn opt_date(
+    m: &serde_json::Map<String, Value>,
+    key: &str,
+) -> ApiResult<Option<chrono::NaiveDateTime>> {
     match m.get(key).and_then(common::text) {
         None => Ok(None),
         Some(s) if s.trim().is_empty() => Ok(None),
@@ -38,9 +48,29 @@ fn opt_date(m: &serde_json::Map<String, Value>, key: &str) -> ApiResult<Option<c
 }
 
 const KNOWN_CREATE_FIELDS: &[&str] = &[
-    "Queue", "Subject", "Content", "ContentType", "Requestor", "Requestors", "Cc", "AdminCc", "Owner", "Status",
-    "Priority", "InitialPriority", "FinalPriority", "TimeEstimated", "TimeWorked", "TimeLeft", "Starts", "Due",
-    "Type", "CustomFields", "Attachments", "CustomRoles", "SLA",
+    "Queue",
+    "Subject",
+    "Content",
+    "ContentType",
+    "Requestor",
+    "Requestors",
+    "Cc",
+    "AdminCc",
+    "Owner",
+    "Status",
+    "Priority",
+    "InitialPriority",
+    "FinalPriority",
+    "TimeEstimated",
+    "TimeWorked",
+    "TimeLeft",
+    "Starts",
+    "Due",
+    "Type",
+    "CustomFields",
+    "Attachments",
+    "CustomRoles",
+    "SLA",
 ];
 
 /// Create a ticket (JSON, or multipart with a `JSON` part and `Attachments` files).
@@ -56,10 +86,18 @@ const KNOWN_CREATE_FIELDS: &[&str] = &[
     )
 )]
 #[post("/ticket")]
-pub async fn create_ticket(state: State, me: CurrentUser, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn create_ticket(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let b = body::read(&req, payload, &state).await?;
     let m = body::object(b.json)?;
-    if let Some(k) = m.keys().find(|k| !KNOWN_CREATE_FIELDS.contains(&k.as_str())) {
+    if let Some(k) = m
+        .keys()
+        .find(|k| !KNOWN_CREATE_FIELDS.contains(&k.as_str()))
+    {
         return Err(ApiError::BadRequest(format!("Unknown field: {k}")));
     }
     let queue_key = m
@@ -69,9 +107,14 @@ pub async fn create_ticket(state: State, me: CurrentUser, req: HttpRequest, payl
     let files = files_from(&m, b.files)?;
     let subject = m.get("Subject").and_then(common::text);
     let content = m.get("Content").and_then(common::text);
-    let content_type = m.get("ContentType").and_then(common::text).unwrap_or_else(|| "text/plain".into());
+    let content_type = m
+        .get("ContentType")
+        .and_then(common::text)
+        .unwrap_or_else(|| "text/plain".into());
     if !matches!(content_type.as_str(), "text/plain" | "text/html") {
-        return Err(ApiError::BadRequest(format!("Invalid ContentType '{content_type}'")));
+        return Err(ApiError::BadRequest(format!(
+            "Invalid ContentType '{content_type}'"
+        )));
     }
     let mut input = NewTicketInput {
         subject: subject.clone(),
@@ -89,7 +132,12 @@ pub async fn create_ticket(state: State, me: CurrentUser, req: HttpRequest, payl
         time_left: opt_int(&m, "TimeLeft")?,
         starts: opt_date(&m, "Starts")?,
         due: opt_date(&m, "Due")?,
-        content: mime::message_tree(subject.as_deref().unwrap_or(""), content.as_deref(), &content_type, &files),
+        content: mime::message_tree(
+            subject.as_deref().unwrap_or(""),
+            content.as_deref(),
+            &content_type,
+            &files,
+        ),
         custom_fields: common::custom_fields(m.get("CustomFields"))?,
         ..NewTicketInput::default()
     };
@@ -97,8 +145,11 @@ pub async fn create_ticket(state: State, me: CurrentUser, req: HttpRequest, payl
     let id = state
         .store
         .write(move |conn| -> ApiResult<i64> {
-            let q = queues::lookup(conn, &queue_key)?
-                .ok_or_else(|| ApiError::BadRequest(format!("Could not create ticket. Queue '{queue_key}' not found")))?;
+            let q = queues::lookup(conn, &queue_key)?.ok_or_else(|| {
+                ApiError::BadRequest(format!(
+                    "Could not create ticket. Queue '{queue_key}' not found"
+                ))
+            })?;
             input.queue = q.id;
             let now = st.clock.now();
             Ok(ops::create(conn, &ctx(&st, &me, now), &input)?)
@@ -115,7 +166,12 @@ pub async fn create_ticket(state: State, me: CurrentUser, req: HttpRequest, payl
     responses((status = 200, body = TicketResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody))
 )]
 #[get("/ticket/{id}")]
-pub async fn get_ticket(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn get_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let spec = FieldSpec::from_pairs(&body::query_pairs(&req)?);
     let st = state.clone();
@@ -145,7 +201,13 @@ pub async fn get_ticket(state: State, me: CurrentUser, path: web::Path<String>, 
     responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody))
 )]
 #[put("/ticket/{id}")]
-pub async fn update_ticket(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn update_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let b = body::read(&req, payload, &state).await?;
     let fields: Vec<(String, Value)> = body::object(b.json)?.into_iter().collect();
@@ -167,7 +229,11 @@ pub async fn update_ticket(state: State, me: CurrentUser, path: web::Path<String
     responses((status = 204, description = "Deleted"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody))
 )]
 #[delete("/ticket/{id}")]
-pub async fn delete_ticket(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let st = state.clone();
     state
@@ -180,7 +246,12 @@ pub async fn delete_ticket(state: State, me: CurrentUser, path: web::Path<String
     Ok(HttpResponse::NoContent().finish())
 }
 
-async fn owner(state: State, me: CurrentUser, path: web::Path<String>, action: OwnerAction) -> ApiResult<HttpResponse> {
+async fn owner(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    action: OwnerAction,
+) -> ApiResult<HttpResponse> {
     let id = common::path_id(&path)?;
     let st = state.clone();
     let msgs = state
@@ -198,7 +269,11 @@ async fn owner(state: State, me: CurrentUser, path: web::Path<String>, action: O
     params(("id" = i64, Path, description = "Ticket id")),
     responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/take")]
-pub async fn take_ticket(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn take_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     owner(state, me, path, OwnerAction::Take).await
 }
 
@@ -207,7 +282,11 @@ pub async fn take_ticket(state: State, me: CurrentUser, path: web::Path<String>)
     params(("id" = i64, Path, description = "Ticket id")),
     responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/untake")]
-pub async fn untake_ticket(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn untake_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     owner(state, me, path, OwnerAction::Untake).await
 }
 
@@ -216,28 +295,56 @@ pub async fn untake_ticket(state: State, me: CurrentUser, path: web::Path<String
     params(("id" = i64, Path, description = "Ticket id")),
     responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/steal")]
-pub async fn steal_ticket(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn steal_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     owner(state, me, path, OwnerAction::Steal).await
 }
 
-async fn message(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload, kind: MessageKind) -> ApiResult<HttpResponse> {
-    let id = common::path_id(&path).map_err(|_| ApiError::BadRequest("Message could not be recorded".into()))?;
+async fn message(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+    kind: MessageKind,
+) -> ApiResult<HttpResponse> {
+    let id = common::path_id(&path)
+        .map_err(|_| ApiError::BadRequest("Message could not be recorded".into()))?;
     let b = body::read(&req, payload, &state).await?;
     let m = body::object(b.json)?;
     let files = files_from(&m, b.files)?;
     let content = m.get("Content").and_then(common::text);
-    let content_type = m.get("ContentType").and_then(common::text).unwrap_or_else(|| "text/plain".into());
+    let content_type = m
+        .get("ContentType")
+        .and_then(common::text)
+        .unwrap_or_else(|| "text/plain".into());
     if !matches!(content_type.as_str(), "text/plain" | "text/html") {
-        return Err(ApiError::BadRequest(format!("Invalid ContentType '{content_type}'")));
+        return Err(ApiError::BadRequest(format!(
+            "Invalid ContentType '{content_type}'"
+        )));
     }
     if content.is_none() && files.is_empty() {
-        return Err(ApiError::BadRequest("No content or attachments given".into()));
+        return Err(ApiError::BadRequest(
+            "No content or attachments given".into(),
+        ));
     }
     let subject = m.get("Subject").and_then(common::text);
     let input = ops::MessageInput {
-        content: mime::message_tree(subject.as_deref().unwrap_or(""), content.as_deref(), &content_type, &files),
+        content: mime::message_tree(
+            subject.as_deref().unwrap_or(""),
+            content.as_deref(),
+            &content_type,
+            &files,
+        ),
         subject,
-        time_taken: m.get("TimeTaken").map(|v| common::int(v, "TimeTaken")).transpose()?.unwrap_or(0),
+        time_taken: m
+            .get("TimeTaken")
+            .map(|v| common::int(v, "TimeTaken"))
+            .transpose()?
+            .unwrap_or(0),
         status: m.get("Status").and_then(common::text),
         custom_fields: common::custom_fields(m.get("CustomFields"))?,
     };
@@ -264,7 +371,13 @@ async fn message(state: State, me: CurrentUser, path: web::Path<String>, req: Ht
     request_body(content = MessageRequest, description = "JSON, or multipart with a `JSON` part and `Attachments` files"),
     responses((status = 201, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/ticket/{id}/correspond")]
-pub async fn correspond_ticket(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn correspond_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     message(state, me, path, req, payload, MessageKind::Correspond).await
 }
 
@@ -274,7 +387,12 @@ pub async fn correspond_ticket(state: State, me: CurrentUser, path: web::Path<St
     request_body(content = MessageRequest, description = "JSON, or multipart with a `JSON` part and `Attachments` files"),
     responses((status = 201, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/ticket/{id}/comment")]
-pub async fn comment_ticket(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn comment_ticket(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     message(state, me, path, req, payload, MessageKind::Comment).await
 }
-

@@ -18,13 +18,40 @@ use crate::store::users::{self, UserChanges, UserInput};
 
 /// RT user fields Hushdesk keeps as columns; other RT fields live in `extra`.
 const COLUMNS: &[&str] = &[
-    "Name", "Password", "EmailAddress", "RealName", "NickName", "Nickname", "Organization", "Gecos", "Comments",
-    "Lang", "Privileged", "Disabled",
+    "Name",
+    "Password",
+    "EmailAddress",
+    "RealName",
+    "NickName",
+    "Nickname",
+    "Organization",
+    "Gecos",
+    "Comments",
+    "Lang",
+    "Privileged",
+    "Disabled",
 ];
 const EXTRA: &[&str] = &[
-    "Address1", "Address2", "City", "State", "Zip", "Country", "HomePhone", "WorkPhone", "MobilePhone", "PagerPhone",
-    "ContactInfo", "Signature", "EmailEncoding", "WebEncoding", "ExternalContactInfoId", "ContactInfoSystem",
-    "ExternalAuthId", "AuthSystem", "Timezone", "FreeformContactInfo",
+    "Address1",
+    "Address2",
+    "City",
+    "State",
+    "Zip",
+    "Country",
+    "HomePhone",
+    "WorkPhone",
+    "MobilePhone",
+    "PagerPhone",
+    "ContactInfo",
+    "Signature",
+    "EmailEncoding",
+    "WebEncoding",
+    "ExternalContactInfoId",
+    "ContactInfoSystem",
+    "ExternalAuthId",
+    "AuthSystem",
+    "Timezone",
+    "FreeformContactInfo",
 ];
 
 struct Parsed {
@@ -40,7 +67,10 @@ fn parse(m: &serde_json::Map<String, Value>) -> ApiResult<Parsed> {
             continue;
         }
         if EXTRA.contains(&k.as_str()) {
-            extra.insert(k.clone(), Value::String(common::text(v).unwrap_or_default()));
+            extra.insert(
+                k.clone(),
+                Value::String(common::text(v).unwrap_or_default()),
+            );
         } else {
             return Err(ApiError::BadRequest(format!("Unknown field: {k}")));
         }
@@ -56,8 +86,14 @@ fn parse(m: &serde_json::Map<String, Value>) -> ApiResult<Parsed> {
             gecos: t("Gecos"),
             comments: t("Comments"),
             lang: t("Lang"),
-            privileged: m.get("Privileged").map(|v| common::flag(v, "Privileged")).transpose()?,
-            disabled: m.get("Disabled").map(|v| common::flag(v, "Disabled")).transpose()?,
+            privileged: m
+                .get("Privileged")
+                .map(|v| common::flag(v, "Privileged"))
+                .transpose()?,
+            disabled: m
+                .get("Disabled")
+                .map(|v| common::flag(v, "Disabled"))
+                .transpose()?,
             password_hash: None,
             extra: None,
         },
@@ -68,7 +104,9 @@ fn parse(m: &serde_json::Map<String, Value>) -> ApiResult<Parsed> {
 
 fn hash(password: &str) -> ApiResult<String> {
     if password.chars().count() < 8 {
-        return Err(ApiError::BadRequest("Password too short: at least 8 characters".into()));
+        return Err(ApiError::BadRequest(
+            "Password too short: at least 8 characters".into(),
+        ));
     }
     crate::auth::hash_password(password).map_err(|e| ApiError::Internal(e.to_string()))
 }
@@ -82,7 +120,11 @@ fn may_see(me: &CurrentUser, u: &UserRow) -> bool {
     params(("id" = String, Path, description = "User id, name or email address")),
     responses((status = 200, body = UserResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[get("/user/{id}")]
-pub async fn get_user(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_user(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let st = state.clone();
     let v = state
@@ -93,7 +135,8 @@ pub async fn get_user(state: State, me: CurrentUser, path: web::Path<String>) ->
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::user(&st, &mut lk, &u)?).map_err(|e| ApiError::Internal(e.to_string()))
+            serde_json::to_value(render::user(&st, &mut lk, &u)?)
+                .map_err(|e| ApiError::Internal(e.to_string()))
         })
         .await?;
     Ok(common::ok(&v))
@@ -104,13 +147,22 @@ pub async fn get_user(state: State, me: CurrentUser, path: web::Path<String>) ->
     request_body = UserRequest,
     responses((status = 201, body = RecordRef), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/user")]
-pub async fn create_user(state: State, me: CurrentUser, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn create_user(
+    state: State,
+    me: CurrentUser,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     if !me.rights.on_system(Right::AdminUsers) {
         return Err(ApiError::Forbidden);
     }
     let b = body::read(&req, payload, &state).await?;
     let p = parse(&body::object(b.json)?)?;
-    let name = p.changes.name.clone().ok_or_else(|| ApiError::BadRequest("Name is required".into()))?;
+    let name = p
+        .changes
+        .name
+        .clone()
+        .ok_or_else(|| ApiError::BadRequest("Name is required".into()))?;
     let password_hash = p.password.as_deref().map(hash).transpose()?;
     let st = state.clone();
     let name2 = name.clone();
@@ -143,7 +195,8 @@ pub async fn create_user(state: State, me: CurrentUser, req: HttpRequest, payloa
                 gecos: p.changes.gecos,
                 comments: p.changes.comments,
                 lang: p.changes.lang,
-                extra: (!p.extra.is_empty()).then(|| serde_json::to_string(&p.extra).unwrap_or_default()),
+                extra: (!p.extra.is_empty())
+                    .then(|| serde_json::to_string(&p.extra).unwrap_or_default()),
                 ..UserChanges::default()
             };
             users::update(conn, &u, &rest, UserId(me.id()), now)?;
@@ -159,7 +212,13 @@ pub async fn create_user(state: State, me: CurrentUser, req: HttpRequest, payloa
     request_body = UserRequest,
     responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[put("/user/{id}")]
-pub async fn update_user(state: State, me: CurrentUser, path: web::Path<String>, req: HttpRequest, payload: web::Payload) -> ApiResult<HttpResponse> {
+pub async fn update_user(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     let b = body::read(&req, payload, &state).await?;
     let mut p = parse(&body::object(b.json)?)?;
@@ -178,14 +237,24 @@ pub async fn update_user(state: State, me: CurrentUser, path: web::Path<String>,
                 return Err(ApiError::Forbidden);
             }
             if !p.extra.is_empty() {
-                let mut merged: BTreeMap<String, Value> = serde_json::from_str(&u.extra).unwrap_or_default();
+                let mut merged: BTreeMap<String, Value> =
+                    serde_json::from_str(&u.extra).unwrap_or_default();
                 merged.extend(p.extra.clone());
                 p.changes.extra = Some(serde_json::to_string(&merged).unwrap_or_default());
             }
-            Ok(users::update(conn, &u, &p.changes, UserId(me.id()), st.clock.now())?)
+            Ok(users::update(
+                conn,
+                &u,
+                &p.changes,
+                UserId(me.id()),
+                st.clock.now(),
+            )?)
         })
         .await?;
-    if msgs.iter().any(|m| m.ends_with("Password changed") || m.ends_with("User disabled")) {
+    if msgs
+        .iter()
+        .any(|m| m.ends_with("Password changed") || m.ends_with("User disabled"))
+    {
         state.basic_cache.clear();
     }
     Ok(common::ok(&msgs))
@@ -196,7 +265,11 @@ pub async fn update_user(state: State, me: CurrentUser, path: web::Path<String>,
     params(("id" = String, Path, description = "User id, name or email address")),
     responses((status = 204, description = "Disabled"), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[delete("/user/{id}")]
-pub async fn disable_user(state: State, me: CurrentUser, path: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn disable_user(
+    state: State,
+    me: CurrentUser,
+    path: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let key = path.into_inner();
     if !me.rights.on_system(Right::AdminUsers) {
         return Err(ApiError::Forbidden);
