@@ -579,7 +579,9 @@ fn give(conn: &mut DbConn, ctx: &Ctx<'_>, t: &TicketRow, owner: &str) -> DomainR
         return Ok(vec![]);
     }
     if u.id != UserId::NOBODY.0 && !u.privileged {
-        return Ok(vec!["That user may not own tickets in that queue".to_string()]);
+        return Ok(vec![
+            "That user may not own tickets in that queue".to_string()
+        ]);
     }
     require(conn, ctx, t, Right::ModifyTicket)?;
     Ok(vec![change_owner(conn, ctx, t, u.id)?])
