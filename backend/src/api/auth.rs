@@ -104,6 +104,16 @@ fn authenticate(state: &AppState, p: Presented) -> Result<Option<UserRow>, ApiEr
             {
                 return Ok(None);
             }
+            // "Last used" to the minute is enough, and spares a write on every request.
+            let now = state.clock.now();
+            if row
+                .last_used
+                .is_none_or(|t| now - t > chrono::Duration::seconds(60))
+            {
+                state.store.write_blocking(|c| -> Result<usize, ApiError> {
+                    Ok(tokens::touch(c, row.id, now)?)
+                })?;
+            }
             users::by_id(&mut conn, owner)?
         }
         Presented::Basic(name, password) => {

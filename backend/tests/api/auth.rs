@@ -67,6 +67,10 @@ both!(tokens_basic_and_sessions, |app: TestApp| async move {
     let (_, list) = app.get_json("user/root/tokens").await;
     assert_eq!(list[0]["description"], "scripts");
     assert!(list[0].get("token").is_none());
+    assert!(
+        list[0]["last_used"].as_str().is_some(),
+        "last use recorded: {list}"
+    );
 
     let r = app
         .client
