@@ -47,6 +47,7 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "unit and integration tests (SQLite and PostgreSQL)"
 cargo build --locked -p hushdesk
 cargo nextest run --locked --workspace --no-fail-fast
+openapi/generate-client.sh --check  # validates openapi.json; the Python client is not stale
 
 step "web app (WASM bundle)"
 scripts/build-frontend.sh
@@ -56,3 +57,6 @@ venv="$HUSHDESK_CACHE/venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q -r e2e/requirements.txt
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/rest2
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/rest1
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/client
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/otrs

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod store;
+pub mod whisperback;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -112,12 +113,17 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(path_cfg)
             .app_data(query_cfg)
             .app_data(web::PayloadConfig::default().limit(limit))
+            .service(web::scope("/REST/1.0").configure(api::rest1::configure))
             .service(
                 web::scope("/REST/2.0")
                     .configure(api::rest2::configure)
                     .default_service(web::to(|| async {
                         Err::<actix_web::HttpResponse, _>(ApiError::NotFound)
                     })),
+            )
+            .service(
+                web::scope("/otrs/nph-genericinterface.pl/Webservice")
+                    .configure(api::otrs::configure),
             )
             .route("/openapi.json", web::get().to(api::web::openapi_json))
             .service(

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use hushdesk::cli::{admin, Cli, Command, RightCommand};
+use hushdesk::cli::{admin, Cli, Command, RightCommand, WhisperbackCommand};
 use hushdesk::config::Config;
 use hushdesk::domain::clock::{Clock, SystemClock};
 
@@ -14,6 +14,8 @@ use hushdesk::domain::clock::{Clock, SystemClock};
 const EX_CONFIG: u8 = 78;
 /// sysexits: a resource (database, port) is unavailable; retrying later may work.
 const EX_TEMPFAIL: u8 = 75;
+/// sysexits: an input file did not exist or was not readable.
+const EX_NOINPUT: u8 = 66;
 
 fn init_tracing(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
@@ -62,6 +64,9 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
     if let Command::Openapi = command {
         print!("{}", hushdesk::openapi_json());
         return Ok(());
+    }
+    if let Command::Whisperback { action } = command {
+        return whisperback(action);
     }
     if let Command::Migrate { revert_all: true } = command {
         let store = hushdesk::store::Store::open(&config.database_url, 1)
@@ -126,7 +131,25 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
         Command::Cf { action } => say(&admin::cf(&store, now, action).map_err(fail)?),
         Command::Queue { action } => say(&admin::queue(&store, now, action).map_err(fail)?),
         Command::Group { action } => say(&admin::group(&store, now, action).map_err(fail)?),
-        Command::Openapi => {}
+        Command::Openapi | Command::Whisperback { .. } => {}
     }
     Ok(())
+}
+
+/// Parsing needs no database: it runs before the store is opened.
+fn whisperback(action: WhisperbackCommand) -> Result<(), (u8, anyhow::Error)> {
+    match action {
+        WhisperbackCommand::Parse { file } => {
+            let body = std::fs::read(&file).map_err(|e| {
+                (
+                    EX_NOINPUT,
+                    anyhow::anyhow!("cannot read {}: {e}", file.display()),
+                )
+            })?;
+            let report = hushdesk::whisperback::parse(&body);
+            let json = serde_json::to_string_pretty(&report).map_err(|e| (1, e.into()))?;
+            say(&json);
+            Ok(())
+        }
+    }
 }

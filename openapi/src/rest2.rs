@@ -21,6 +21,40 @@ pub struct RtInfo {
     pub plugins: Vec<String>,
 }
 
+/// A name or a number: RT accepts a queue as `"General"` or `1`, a priority as `"10"` or `10`.
+/// Only describes the wire (the server reads these fields as JSON values).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+#[serde(untagged)]
+pub enum StringOrInt {
+    Int(i64),
+    String(String),
+}
+
+/// One string (addresses: comma-separated) or a list of strings.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+#[serde(untagged)]
+pub enum StringOrList {
+    List(Vec<String>),
+    String(String),
+}
+
+/// A 0/1 flag as RT takes it: a boolean, a number, or `"0"`/`"1"`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+#[serde(untagged)]
+pub enum Flag {
+    Bool(bool),
+    Int(i64),
+    String(String),
+}
+
+/// An attachment's `Parent`: `"0"` for a top-level part, else a reference to the parent part.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum AttachmentParent {
+    Ref(RecordRef),
+    None(String),
+}
+
 /// A reference to a record; `fields[X]=A,B` expansion adds the requested sub-fields.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
 pub struct RecordRef {
@@ -43,7 +77,7 @@ pub struct Hyperlink {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrInt>)]
     pub id: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -137,7 +171,7 @@ pub struct InlineAttachment {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Default)]
 pub struct CreateTicketRequest {
     #[serde(rename = "Queue")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = StringOrInt)]
     pub queue: Value,
     #[serde(rename = "Subject", default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -151,20 +185,20 @@ pub struct CreateTicketRequest {
     pub content_type: Option<String>,
     /// One address, a comma-separated list, or an array.
     #[serde(rename = "Requestor", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrList>)]
     pub requestor: Option<Value>,
     #[serde(rename = "Cc", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrList>)]
     pub cc: Option<Value>,
     #[serde(rename = "AdminCc", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrList>)]
     pub admin_cc: Option<Value>,
     #[serde(rename = "Owner", default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     #[serde(rename = "Priority", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrInt>)]
     pub priority: Option<Value>,
     /// Values by custom field name: a string or a list of strings.
     #[serde(
@@ -172,7 +206,7 @@ pub struct CreateTicketRequest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<BTreeMap<String, StringOrList>>)]
     pub custom_fields: Option<BTreeMap<String, Value>>,
     #[serde(
         rename = "Attachments",
@@ -180,6 +214,157 @@ pub struct CreateTicketRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub attachments: Option<Vec<InlineAttachment>>,
+}
+
+/// `PUT /REST/2.0/ticket/{id}`: the fields to change (RT's names); fields not listed here
+/// are passed on as RT would take them. Only describes the wire: the server reads a JSON object.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Default)]
+pub struct UpdateTicketRequest {
+    #[serde(rename = "Subject", default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// User name or id.
+    #[serde(rename = "Owner", default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Queue name or id: moves the ticket.
+    #[serde(rename = "Queue", default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<StringOrInt>,
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(rename = "Priority", default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<StringOrInt>,
+    #[serde(
+        rename = "InitialPriority",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub initial_priority: Option<StringOrInt>,
+    #[serde(
+        rename = "FinalPriority",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub final_priority: Option<StringOrInt>,
+    #[serde(
+        rename = "TimeEstimated",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_estimated: Option<StringOrInt>,
+    #[serde(
+        rename = "TimeWorked",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_worked: Option<StringOrInt>,
+    #[serde(rename = "TimeLeft", default, skip_serializing_if = "Option::is_none")]
+    pub time_left: Option<StringOrInt>,
+    #[serde(rename = "Due", default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    #[serde(rename = "Starts", default, skip_serializing_if = "Option::is_none")]
+    pub starts: Option<String>,
+    #[serde(rename = "Started", default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<String>,
+    #[serde(rename = "Told", default, skip_serializing_if = "Option::is_none")]
+    pub told: Option<String>,
+    #[serde(rename = "Resolved", default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+    /// Replaces the requestors: one address, a comma-separated list, or an array.
+    #[serde(rename = "Requestor", default, skip_serializing_if = "Option::is_none")]
+    pub requestor: Option<StringOrList>,
+    #[serde(rename = "Cc", default, skip_serializing_if = "Option::is_none")]
+    pub cc: Option<StringOrList>,
+    #[serde(rename = "AdminCc", default, skip_serializing_if = "Option::is_none")]
+    pub admin_cc: Option<StringOrList>,
+    /// Values by custom field name: a string or a list of strings.
+    #[serde(
+        rename = "CustomFields",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_fields: Option<BTreeMap<String, StringOrList>>,
+    /// Merge this ticket into the given ticket id.
+    #[serde(rename = "MergeInto", default, skip_serializing_if = "Option::is_none")]
+    pub merge_into: Option<StringOrInt>,
+    /// Ticket ids (or URIs) to link with `RefersTo`.
+    #[serde(
+        rename = "AddRefersTo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_refers_to: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteRefersTo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_refers_to: Option<StringOrList>,
+    /// Ticket ids (or URIs) to link with `ReferredToBy`.
+    #[serde(
+        rename = "AddReferredToBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_referred_to_by: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteReferredToBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_referred_to_by: Option<StringOrList>,
+    /// Ticket ids (or URIs) to link with `MemberOf`.
+    #[serde(
+        rename = "AddMemberOf",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_member_of: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteMemberOf",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_member_of: Option<StringOrList>,
+    /// Ticket ids (or URIs) to link with `Members`.
+    #[serde(
+        rename = "AddMembers",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_members: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteMembers",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_members: Option<StringOrList>,
+    /// Ticket ids (or URIs) to link with `DependsOn`.
+    #[serde(
+        rename = "AddDependsOn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_depends_on: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteDependsOn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_depends_on: Option<StringOrList>,
+    /// Ticket ids (or URIs) to link with `DependedOnBy`.
+    #[serde(
+        rename = "AddDependedOnBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub add_depended_on_by: Option<StringOrList>,
+    #[serde(
+        rename = "DeleteDependedOnBy",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub delete_depended_on_by: Option<StringOrList>,
 }
 
 /// `POST /REST/2.0/ticket/{id}/correspond` and `/comment`.
@@ -196,7 +381,7 @@ pub struct MessageRequest {
     #[serde(rename = "Subject", default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     #[serde(rename = "TimeTaken", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrInt>)]
     pub time_taken: Option<Value>,
     #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -205,7 +390,7 @@ pub struct MessageRequest {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<BTreeMap<String, StringOrList>>)]
     pub custom_fields: Option<BTreeMap<String, Value>>,
     #[serde(
         rename = "Attachments",
@@ -222,7 +407,7 @@ pub struct SearchClause {
     #[serde(default = "default_operator")]
     pub operator: String,
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(value_type = StringOrInt)]
     pub value: Value,
 }
 
@@ -265,7 +450,7 @@ pub struct AttachmentResponse {
     pub content_length: String,
     pub headers: String,
     pub message_id: String,
-    #[schema(value_type = Object)]
+    #[schema(value_type = AttachmentParent)]
     pub parent: Value,
     pub transaction_id: RecordRef,
     pub creator: RecordRef,
@@ -337,17 +522,17 @@ pub struct QueueRequest {
     #[serde(rename = "Lifecycle", default, skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<String>,
     #[serde(rename = "SortOrder", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<StringOrInt>)]
     pub sort_order: Option<Value>,
     #[serde(
         rename = "SLADisabled",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Flag>)]
     pub sla_disabled: Option<Value>,
     #[serde(rename = "Disabled", default, skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Flag>)]
     pub disabled: Option<Value>,
 }
 
@@ -383,8 +568,53 @@ pub struct UserResponse {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Default)]
 pub struct UserRequest {
     #[serde(flatten)]
-    #[schema(value_type = Object)]
+    #[schema(value_type = UserFields)]
     pub fields: BTreeMap<String, Value>,
+}
+
+/// A user's fields as `POST /REST/2.0/user` and `PUT /REST/2.0/user/{id}` take them. RT's
+/// other user fields (Address1, Address2, City, State, Zip, Country, HomePhone, WorkPhone,
+/// MobilePhone, PagerPhone, ContactInfo, Signature, Timezone…) are taken as strings too; any
+/// other name is a 400. Only describes the wire.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Default)]
+pub struct UserFields {
+    /// Login name; required to create a user.
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// At least 8 characters.
+    #[serde(rename = "Password", default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(
+        rename = "EmailAddress",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email_address: Option<String>,
+    #[serde(rename = "RealName", default, skip_serializing_if = "Option::is_none")]
+    pub real_name: Option<String>,
+    #[serde(rename = "NickName", default, skip_serializing_if = "Option::is_none")]
+    pub nick_name: Option<String>,
+    #[serde(
+        rename = "Organization",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub organization: Option<String>,
+    #[serde(rename = "Gecos", default, skip_serializing_if = "Option::is_none")]
+    pub gecos: Option<String>,
+    #[serde(rename = "Comments", default, skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+    #[serde(rename = "Lang", default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Staff (1) or end user (0).
+    #[serde(
+        rename = "Privileged",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub privileged: Option<Flag>,
+    #[serde(rename = "Disabled", default, skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<Flag>,
 }
 
 /// Human-readable results of a change, as RT returns them.

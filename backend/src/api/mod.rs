@@ -2,6 +2,8 @@
 
 pub mod auth;
 pub mod error;
+pub mod otrs;
+pub mod rest1;
 pub mod rest2;
 pub mod web;
 

@@ -72,6 +72,17 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Work with WhisperBack bug reports.
+    Whisperback {
+        #[command(subcommand)]
+        action: WhisperbackCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WhisperbackCommand {
+    /// Print the facts of a decrypted report body as JSON.
+    Parse { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

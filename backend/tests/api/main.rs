@@ -8,5 +8,7 @@ mod auth;
 mod bad_input;
 mod migrations;
 mod openapi;
+mod otrs;
+mod rest1;
 mod search;
 mod tickets;

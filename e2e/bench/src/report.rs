@@ -136,6 +136,12 @@ fn thousands(n: usize) -> String {
     groups.join(",")
 }
 
+/// Equal up to the match count in brackets, which grows with the database.
+fn same_measure(a: &str, b: &str) -> bool {
+    let base = |s: &str| s.split(" [").next().unwrap_or(s).to_owned();
+    base(a) == base(b)
+}
+
 /// The results section (no file header), in Markdown.
 pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
     let mut o = String::new();
@@ -213,11 +219,15 @@ pub fn render(ctx: &Context, sizes: &[SizeReport]) -> String {
         );
         let _ = writeln!(o, "|---|---:|---:|---:|");
         for a in &small.rows {
-            if let Some(b) = large.rows.iter().find(|b| b.measure == a.measure) {
+            if let Some(b) = large
+                .rows
+                .iter()
+                .find(|b| same_measure(&b.measure, &a.measure))
+            {
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} | {:.2}× |",
-                    a.measure,
+                    a.measure.split(" [").next().unwrap_or(&a.measure),
                     ms(a.fig.p50),
                     ms(b.fig.p50),
                     b.fig.p50 / a.fig.p50

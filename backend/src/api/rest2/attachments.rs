@@ -101,28 +101,20 @@ async fn list(
             let total = i64::try_from(kept.len()).unwrap_or(0);
             let start = usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX);
             let mut lk = Lookup::new(conn);
-            let mut items = Vec::new();
-            for a in kept
-                .iter()
+            let page_rows: Vec<_> = kept
+                .into_iter()
                 .skip(start)
                 .take(usize::try_from(per_page).unwrap_or(20))
-            {
-                let full = if spec.fields.is_empty() {
-                    None
-                } else {
-                    Some(
-                        serde_json::to_value(render::attachment(&st, &mut lk, a, &[])?)
-                            .map_err(|e| ApiError::Internal(e.to_string()))?,
-                    )
-                };
-                items.push(render::item(
-                    &st,
-                    &mut lk,
-                    render::reference(&st, "attachment", a.id),
-                    full,
-                    &spec,
-                )?);
-            }
+                .collect();
+            let items = render::items(
+                &st,
+                &mut lk,
+                &page_rows,
+                "attachment",
+                &spec,
+                |a| a.id,
+                |s, lk, a| render::to_value(render::attachment(s, lk, a, &[])?),
+            )?;
             Ok(common::collection(
                 &st,
                 &where_,
@@ -200,8 +192,7 @@ pub async fn get_attachment(
             }
             let content = attachments::content(conn, id)?.unwrap_or_default();
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::attachment(&st, &mut lk, &meta, &content)?)
-                .map_err(|e| ApiError::Internal(e.to_string()))
+            render::to_value(render::attachment(&st, &mut lk, &meta, &content)?)
         })
         .await?;
     Ok(common::ok(&v))

@@ -83,24 +83,15 @@ pub async fn ticket_history(
                 )
             };
             let mut lk = Lookup::new(conn);
-            let mut items = Vec::with_capacity(rows.len());
-            for r in &rows {
-                let full = if spec.fields.is_empty() {
-                    None
-                } else {
-                    Some(
-                        serde_json::to_value(render::transaction(&st, &mut lk, r)?)
-                            .map_err(|e| ApiError::Internal(e.to_string()))?,
-                    )
-                };
-                items.push(render::item(
-                    &st,
-                    &mut lk,
-                    render::reference(&st, "transaction", r.id),
-                    full,
-                    &spec,
-                )?);
-            }
+            let items = render::items(
+                &st,
+                &mut lk,
+                &rows,
+                "transaction",
+                &spec,
+                |r| r.id,
+                |s, lk, r| render::to_value(render::transaction(s, lk, r)?),
+            )?;
             Ok(common::collection(
                 &st,
                 &format!("ticket/{}/history", t.id),
@@ -144,8 +135,7 @@ pub async fn get_transaction(
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::transaction(&st, &mut lk, &r)?)
-                .map_err(|e| ApiError::Internal(e.to_string()))
+            render::to_value(render::transaction(&st, &mut lk, &r)?)
         })
         .await?;
     Ok(common::ok(&v))

@@ -1,9 +1,7 @@
 //! Queues: one per language and team.
 
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
-use hushdesk_api::rest2::{
-    Collection, ErrorBody, Messages, QueueRequest, QueueResponse, RecordRef,
-};
+use hushdesk_api::rest2::{Collection, ErrorBody, QueueRequest, QueueResponse, RecordRef};
 use serde_json::Value;
 
 use super::body;
@@ -39,8 +37,7 @@ pub async fn get_queue(
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::queue(&st, &mut lk, &q)?)
-                .map_err(|e| ApiError::Internal(e.to_string()))
+            render::to_value(render::queue(&st, &mut lk, &q)?)
         })
         .await?;
     Ok(common::ok(&v))
@@ -84,24 +81,15 @@ pub async fn list_queues(
                 visible.as_deref(),
             )?;
             let mut lk = Lookup::new(conn);
-            let mut items = Vec::new();
-            for q in &rows {
-                let full = if spec.fields.is_empty() {
-                    None
-                } else {
-                    Some(
-                        serde_json::to_value(render::queue(&st, &mut lk, q)?)
-                            .map_err(|e| ApiError::Internal(e.to_string()))?,
-                    )
-                };
-                items.push(render::item(
-                    &st,
-                    &mut lk,
-                    render::reference(&st, "queue", q.id),
-                    full,
-                    &spec,
-                )?);
-            }
+            let items = render::items(
+                &st,
+                &mut lk,
+                &rows,
+                "queue",
+                &spec,
+                |q| q.id,
+                |s, lk, q| render::to_value(render::queue(s, lk, q)?),
+            )?;
             Ok(common::collection(
                 &st,
                 "queues/all",
@@ -204,7 +192,7 @@ pub async fn create_queue(
 #[utoipa::path(put, path = "/REST/2.0/queue/{id}", tag = "queues",
     params(("id" = String, Path, description = "Queue id or name")),
     request_body = QueueRequest,
-    responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[put("/queue/{id}")]
 pub async fn update_queue(
     state: State,

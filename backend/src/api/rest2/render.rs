@@ -502,11 +502,11 @@ fn expand_one(
             .transpose()?
             .flatten()
         {
-            Some(q) => serde_json::to_value(queue(state, lk, &q)?).unwrap_or(Value::Null),
+            Some(q) => to_value(queue(state, lk, &q)?)?,
             None => return Ok(()),
         },
         "user" => match users::lookup(lk.conn, &id)? {
-            Some(u) => serde_json::to_value(user(state, lk, &u)?).unwrap_or(Value::Null),
+            Some(u) => to_value(user(state, lk, &u)?)?,
             None => return Ok(()),
         },
         "ticket" => match id
@@ -516,7 +516,7 @@ fn expand_one(
             .transpose()?
             .flatten()
         {
-            Some(t) => serde_json::to_value(ticket(state, lk, &t)?).unwrap_or(Value::Null),
+            Some(t) => to_value(ticket(state, lk, &t)?)?,
             None => return Ok(()),
         },
         _ => return Ok(()),
@@ -551,4 +551,38 @@ pub fn item(
         r.extra.extend(picked);
     }
     Ok(r)
+}
+
+/// Any response type as JSON.
+pub fn to_value<T: serde::Serialize>(v: T) -> ApiResult<Value> {
+    serde_json::to_value(v).map_err(|e| crate::api::error::ApiError::Internal(e.to_string()))
+}
+
+/// Collection items: each row's reference, plus the requested fields of its full record
+/// (rendered only when fields were asked for).
+pub fn items<R>(
+    state: &AppState,
+    lk: &mut Lookup<'_>,
+    rows: &[R],
+    kind: &str,
+    spec: &FieldSpec,
+    id: impl Fn(&R) -> i64,
+    full: impl Fn(&AppState, &mut Lookup<'_>, &R) -> ApiResult<Value>,
+) -> ApiResult<Vec<RecordRef>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let record = if spec.fields.is_empty() {
+            None
+        } else {
+            Some(full(state, lk, r)?)
+        };
+        out.push(item(
+            state,
+            lk,
+            reference(state, kind, id(r)),
+            record,
+            spec,
+        )?);
+    }
+    Ok(out)
 }

@@ -47,24 +47,15 @@ async fn run(
             let (rows, total) =
                 search::search(conn, st.store.backend(), &me.rights, me.id(), &req)?;
             let mut lk = Lookup::new(conn);
-            let mut items = Vec::with_capacity(rows.len());
-            for t in &rows {
-                let full = if spec.fields.is_empty() {
-                    None
-                } else {
-                    Some(
-                        serde_json::to_value(render::ticket(&st, &mut lk, t)?)
-                            .map_err(|e| ApiError::Internal(e.to_string()))?,
-                    )
-                };
-                items.push(render::item(
-                    &st,
-                    &mut lk,
-                    render::reference(&st, "ticket", t.id),
-                    full,
-                    &spec,
-                )?);
-            }
+            let items = render::items(
+                &st,
+                &mut lk,
+                &rows,
+                "ticket",
+                &spec,
+                |t| t.id,
+                |s, lk, t| render::to_value(render::ticket(s, lk, t)?),
+            )?;
             Ok(common::collection(
                 &st, "tickets", items, page, per_page, total, &extra,
             ))

@@ -2,8 +2,8 @@
 
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
 use hushdesk_api::rest2::{
-    CreateTicketRequest, ErrorBody, InlineAttachment, MessageRequest, Messages, RecordRef,
-    TicketResponse,
+    CreateTicketRequest, ErrorBody, InlineAttachment, MessageRequest, RecordRef, TicketResponse,
+    UpdateTicketRequest,
 };
 use serde_json::Value;
 
@@ -182,7 +182,7 @@ pub async fn get_ticket(
             let t = ops::visible(conn, &ctx(&st, &me, now), id)?;
             let mut lk = Lookup::new(conn);
             let rec = render::ticket(&st, &mut lk, &t)?;
-            let mut v = serde_json::to_value(rec).map_err(|e| ApiError::Internal(e.to_string()))?;
+            let mut v = render::to_value(rec)?;
             if let Value::Object(m) = &mut v {
                 render::expand(&st, &mut lk, m, &spec)?;
             }
@@ -197,8 +197,8 @@ pub async fn get_ticket(
 #[utoipa::path(
     put, path = "/REST/2.0/ticket/{id}", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
-    request_body(content = Object, description = "RT fields (Subject, Status, Owner, Priority, Due, Requestor, Cc, AdminCc, CustomFields, MergeInto, AddRefersTo, DeleteDependsOn …)"),
-    responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody))
+    request_body(content = UpdateTicketRequest, description = "RT fields (Subject, Status, Owner, Priority, Due, Requestor, Cc, AdminCc, CustomFields, MergeInto, AddRefersTo, DeleteDependsOn …)"),
+    responses((status = 200, body = Vec<String>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody))
 )]
 #[put("/ticket/{id}")]
 pub async fn update_ticket(
@@ -267,7 +267,7 @@ async fn owner(
 /// Take an unowned ticket.
 #[utoipa::path(put, path = "/REST/2.0/ticket/{id}/take", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
-    responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<String>), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/take")]
 pub async fn take_ticket(
     state: State,
@@ -280,7 +280,7 @@ pub async fn take_ticket(
 /// Give up ownership of a ticket you own.
 #[utoipa::path(put, path = "/REST/2.0/ticket/{id}/untake", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
-    responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<String>), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/untake")]
 pub async fn untake_ticket(
     state: State,
@@ -293,7 +293,7 @@ pub async fn untake_ticket(
 /// Take a ticket owned by someone else.
 #[utoipa::path(put, path = "/REST/2.0/ticket/{id}/steal", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
-    responses((status = 200, body = Messages), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<String>), (status = 404, body = ErrorBody)))]
 #[put("/ticket/{id}/steal")]
 pub async fn steal_ticket(
     state: State,
@@ -369,7 +369,7 @@ async fn message(
 #[utoipa::path(post, path = "/REST/2.0/ticket/{id}/correspond", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
     request_body(content = MessageRequest, description = "JSON, or multipart with a `JSON` part and `Attachments` files"),
-    responses((status = 201, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 201, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/ticket/{id}/correspond")]
 pub async fn correspond_ticket(
     state: State,
@@ -385,7 +385,7 @@ pub async fn correspond_ticket(
 #[utoipa::path(post, path = "/REST/2.0/ticket/{id}/comment", tag = "tickets",
     params(("id" = i64, Path, description = "Ticket id")),
     request_body(content = MessageRequest, description = "JSON, or multipart with a `JSON` part and `Attachments` files"),
-    responses((status = 201, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 201, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
 #[post("/ticket/{id}/comment")]
 pub async fn comment_ticket(
     state: State,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::{delete, get, post, put, web, HttpRequest, HttpResponse};
-use hushdesk_api::rest2::{ErrorBody, Messages, RecordRef, UserRequest, UserResponse};
+use hushdesk_api::rest2::{ErrorBody, RecordRef, UserRequest, UserResponse};
 use serde_json::Value;
 
 use super::body;
@@ -135,8 +135,7 @@ pub async fn get_user(
                 return Err(ApiError::Forbidden);
             }
             let mut lk = Lookup::new(conn);
-            serde_json::to_value(render::user(&st, &mut lk, &u)?)
-                .map_err(|e| ApiError::Internal(e.to_string()))
+            render::to_value(render::user(&st, &mut lk, &u)?)
         })
         .await?;
     Ok(common::ok(&v))
@@ -210,7 +209,7 @@ pub async fn create_user(
 #[utoipa::path(put, path = "/REST/2.0/user/{id}", tag = "users",
     params(("id" = String, Path, description = "User id, name or email address")),
     request_body = UserRequest,
-    responses((status = 200, body = Messages), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<String>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[put("/user/{id}")]
 pub async fn update_user(
     state: State,
