@@ -33,6 +33,18 @@ const QUERIES: [&str; 3] = [
     "Subject LIKE 'printer'",
 ];
 
+/// The query compared across REST 1.0 and 2.0: REST 1.0 returns every match in one answer,
+/// so the comparison uses a selective query whose matches fit one REST 2.0 page.
+const REST1_QUERY: &str = "Requestor.EmailAddress = 'cust42@example.test'";
+
+fn rest1_search_path(query: &str) -> String {
+    let q = search_path(query);
+    format!(
+        "../1.0/search/ticket{}&format=s",
+        q.trim_start_matches("tickets")
+    )
+}
+
 struct Opts {
     sizes: Vec<usize>,
     quick: bool,
@@ -224,6 +236,11 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
         Rt,
         Ticket(Auth),
         Search(&'static str),
+        /// REST 1.0 `ticket/<id>/show` (Basic), against REST 2.0 `GET ticket` (Basic).
+        Rest1Show,
+        /// The selective query through REST 1.0 (`format=s`) and REST 2.0 (`fields=Subject`), Basic.
+        Rest1Search,
+        Rest2SearchBasic,
     }
     let probes: Vec<Probe> = [
         Probe::Rt,
@@ -232,6 +249,11 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
     ]
     .into_iter()
     .chain(QUERIES.iter().map(|q| Probe::Search(q)))
+    .chain([
+        Probe::Rest1Show,
+        Probe::Rest1Search,
+        Probe::Rest2SearchBasic,
+    ])
     .collect();
     let mut matches = Vec::new();
     for q in QUERIES {
@@ -270,6 +292,15 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
                         (format!("ticket/{}", pick(&ids, round as u64, i)), *auth)
                     }
                     Probe::Search(q) => (search_path(q), Auth::Token),
+                    Probe::Rest1Show => (
+                        format!("../1.0/ticket/{}/show", pick(&ids, round as u64, i)),
+                        Auth::Basic,
+                    ),
+                    Probe::Rest1Search => (rest1_search_path(REST1_QUERY), Auth::Basic),
+                    Probe::Rest2SearchBasic => (
+                        format!("{}&fields=Subject&per_page=100", search_path(REST1_QUERY)),
+                        Auth::Basic,
+                    ),
                 };
                 async move { api.get(&path, auth).await }
             })
@@ -310,6 +341,25 @@ async fn measure_size(opts: &Opts, plan: &Plan, n: usize) -> Result<SizeReport> 
             target: Target::MaxP99(search_p99),
         });
     }
+    let r1 = 3 + QUERIES.len();
+    rows.push(Row {
+        measure: "REST 1.0 `GET ticket/{id}/show` (Basic)".into(),
+        fig: figs[r1].clone(),
+        ratio: Some((figs[r1].p50 / figs[2].p50, "REST 2.0 GET")),
+        target: Target::MaxRatioOf(1.5, "REST 2.0"),
+    });
+    rows.push(Row {
+        measure: format!("REST 2.0 search `{REST1_QUERY}`, fields=Subject (Basic)"),
+        fig: figs[r1 + 2].clone(),
+        ratio: Some((figs[r1 + 2].p50 / rt, "baseline")),
+        target: Target::None,
+    });
+    rows.push(Row {
+        measure: format!("REST 1.0 `search/ticket` `{REST1_QUERY}`, format=s (Basic)"),
+        fig: figs[r1 + 1].clone(),
+        ratio: Some((figs[r1 + 1].p50 / figs[r1 + 2].p50, "REST 2.0 search")),
+        target: Target::MaxRatioOf(1.5, "REST 2.0"),
+    });
     rss.push(("after reads", srv.rss_mib()?));
     for r in &rows {
         eprintln!(

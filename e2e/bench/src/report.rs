@@ -51,6 +51,8 @@ pub enum Target {
     MinPerS(f64),
     MaxP99(f64),
     MaxRatio(f64),
+    /// At most this many times the named same-run counterpart.
+    MaxRatioOf(f64, &'static str),
 }
 
 impl Target {
@@ -60,6 +62,7 @@ impl Target {
             Target::MinPerS(x) => format!("≥ {x:.0}/s"),
             Target::MaxP99(x) => format!("p99 ≤ {x:.0} ms"),
             Target::MaxRatio(x) => format!("≤ {x:.1}× token"),
+            Target::MaxRatioOf(x, of) => format!("≤ {x:.1}× {of}"),
         }
     }
 }
@@ -83,7 +86,9 @@ impl Row {
             Target::None => return "—",
             Target::MinPerS(x) => self.fig.per_s >= x,
             Target::MaxP99(x) => self.fig.p99 <= x,
-            Target::MaxRatio(x) => self.ratio.is_some_and(|(r, _)| r <= x),
+            Target::MaxRatio(x) | Target::MaxRatioOf(x, _) => {
+                self.ratio.is_some_and(|(r, _)| r <= x)
+            }
         };
         if pass {
             "PASS"
