@@ -1,5 +1,5 @@
-"""Fixtures: a real Hushdesk server (fresh SQLite database per session, started by the REST 2.0
-suite's `Server`), python-rt 3.8.1 REST 1.0 clients (`rt.rest1.Rt`) for root and agent1, a
+"""Fixtures: a real Hushdesk server (fresh SQLite database per session, started by
+e2e/hushdesk_server.py), python-rt 3.8.1 REST 1.0 clients (`rt.rest1.Rt`) for root and agent1, a
 REST 2.0 client for cross-checks, and Debian's `rt` command line tool.
 
 Environment:
@@ -10,7 +10,6 @@ Environment:
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import os
 import pathlib
 import shutil
@@ -22,12 +21,10 @@ import pytest
 import rt.rest1
 import rt.rest2
 
-REST2_DIR = pathlib.Path(__file__).resolve().parents[1] / 'rest2'
-sys.path.insert(0, str(REST2_DIR))
-_spec = importlib.util.spec_from_file_location('hushdesk_rest2_fixtures', REST2_DIR / 'conftest.py')
-assert _spec and _spec.loader
-_rest2 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_rest2)
+E2E_DIR = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(E2E_DIR / 'rest2'))
+sys.path.insert(0, str(E2E_DIR))
+from hushdesk_server import Server, report_logs  # noqa: E402  (e2e/hushdesk_server.py)
 from _util import ADMIN_PW, AGENT_PW, AGENT_RIGHTS, ORG  # noqa: E402  (REST 2.0 suite's constants)
 
 RT_CLI = os.environ.get('RT_CLI', '/usr/bin/rt')
@@ -35,7 +32,7 @@ RT_CLI = os.environ.get('RT_CLI', '/usr/bin/rt')
 
 @pytest.fixture(scope='session')
 def server(tmp_path_factory):
-    srv = _rest2.Server(_rest2._binary(), tmp_path_factory.mktemp('hushdesk'))
+    srv = Server(tmp_path_factory.mktemp('hushdesk'), {'HUSHDESK_INITIAL_ADMIN_PASSWORD': ADMIN_PW, 'HUSHDESK_ORGANIZATION': ORG})
     atexit.register(srv.stop)
     try:
         srv.start()  # first start creates root with HUSHDESK_INITIAL_ADMIN_PASSWORD
@@ -126,3 +123,7 @@ def rt_cli(server, tmp_path_factory):
     if not (os.path.isfile(RT_CLI) and shutil.which('perl')):
         pytest.skip(f'Debian rt5-clients not installed ({RT_CLI})')
     yield RtCli(server.url, tmp_path_factory.mktemp('rt-home'))
+
+
+def pytest_terminal_summary(terminalreporter):
+    report_logs(terminalreporter)

@@ -6,7 +6,7 @@ import pathlib
 
 import httpx2
 
-from conftest import WEB_DIR
+from hushdesk_server import WEB_DIR
 
 
 def test_app_bundle_is_served(server):
