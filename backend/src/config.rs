@@ -65,7 +65,8 @@ impl Config {
             Some(path) => fig = fig.merge(Toml::file_exact(path)),
             None => fig = fig.merge(Toml::file("hushdesk.toml")),
         }
-        fig = fig.merge(Env::prefixed("HUSHDESK_"));
+        // `__` separates sections: HUSHDESK_MAIL__SPOOL_DIR sets `[mail] spool_dir`.
+        fig = fig.merge(Env::prefixed("HUSHDESK_").split("__"));
         fig.extract().map_err(Box::new)
     }
 
