@@ -5,6 +5,8 @@
 #
 # Env: HUSHDESK_TOOLS   where wasm-bindgen-cli lives (default ~/.cache/hushdesk/tools)
 #      CARGO_TARGET_DIR must be outside the repo (default ~/.cache/hushdesk/target)
+#      HUSHDESK_WEB_PROFILE  cargo profile (default wasm-release, what the README ships);
+#                       wasm-fast (no LTO, parallel codegen) is for iterating on the app
 set -euo pipefail
 
 # Must match wasm-bindgen in Cargo.lock, or the generated glue fails at load.
@@ -26,7 +28,8 @@ esac
 
 dist=$repo/frontend/dist
 stage=$target_dir/hushdesk-web-dist
-wasm_in=$target_dir/wasm32-unknown-unknown/wasm-release/hushdesk-web.wasm
+profile=${HUSHDESK_WEB_PROFILE:-wasm-release}
+wasm_in=$target_dir/wasm32-unknown-unknown/$profile/hushdesk-web.wasm
 wbg=$tools/bin/wasm-bindgen
 wasm_opt=$repo/node_modules/.bin/wasm-opt
 
@@ -46,9 +49,9 @@ if ! "$wasm_opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b" |
 fi
 
 # (c) compile.
-echo "==> cargo build (wasm32, wasm-release) in $target_dir"
+echo "==> cargo build (wasm32, $profile) in $target_dir"
 CARGO_TARGET_DIR=$target_dir cargo build -p hushdesk-web \
-	--target wasm32-unknown-unknown --profile wasm-release
+	--target wasm32-unknown-unknown --profile "$profile"
 
 lock_wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 if [[ "$lock_wbg" != "$WBG_VERSION" ]]; then
@@ -76,6 +79,8 @@ publish() {
 publish "$stage/hushdesk_web.js"
 publish "$stage/hushdesk_web_bg.wasm"
 publish "$repo/frontend/index.html"
+publish "$repo/frontend/boot.js"
+publish "$repo/frontend/style.css"
 
 # (g) sizes.
 size_line() {
@@ -92,3 +97,4 @@ size_line() {
 echo "==> bundle in $dist"
 size_line "$dist/hushdesk_web_bg.wasm"
 size_line "$dist/hushdesk_web.js"
+size_line "$dist/style.css"

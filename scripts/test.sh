@@ -60,3 +60,4 @@ HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q 
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/rest1
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/client
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/otrs
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/app

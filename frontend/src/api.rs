@@ -8,11 +8,13 @@ use std::cell::RefCell;
 use std::fmt;
 
 use hushdesk_api::app::{
-    AnswerList, AnswerQuery, AnswerRequest, Answer, HandoverQuery, HandoverResponse,
+    Answer, AnswerList, AnswerQuery, AnswerRequest, HandoverQuery, HandoverResponse,
     RenderAnswerRequest, RenderedAnswer, SidebarResponse, StatsKind, StatsQuery, StatsResponse,
     TicketPage, ViewCounts, ViewName, ViewPage, ViewQuery,
 };
-use hushdesk_api::rest2::{ErrorBody, LoginRequest, MessageRequest, SessionResponse, UpdateTicketRequest};
+use hushdesk_api::rest2::{
+    ErrorBody, LoginRequest, MessageRequest, SessionResponse, UpdateTicketRequest,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,9 +44,10 @@ impl ApiError {
             Self::Forbidden(m) => with_detail("You are not allowed to do this.", m),
             Self::NotFound(m) => with_detail("Not found.", m),
             Self::Rejected(m) => with_detail("The server refused the request.", m),
-            Self::Status(code, m) => {
-                with_detail(&format!("The server answered with an error (HTTP {code})."), m)
-            }
+            Self::Status(code, m) => with_detail(
+                &format!("The server answered with an error (HTTP {code})."),
+                m,
+            ),
             Self::Network => "Cannot reach the server. Check your connection.".to_owned(),
             Self::BadBody => "The server sent an answer this page does not understand.".to_owned(),
         }
@@ -230,6 +233,12 @@ pub async fn logout() -> ApiResult<()> {
         .map(|_| ())
 }
 
+/// `GET /REST/2.0/rt` → the server's version.
+pub async fn rt_version() -> ApiResult<String> {
+    let info: hushdesk_api::rest2::RtInfo = get(&format!("{BASE}/rt")).await?;
+    Ok(info.version)
+}
+
 // --- queues and views ----------------------------------------------------------------
 
 pub async fn sidebar() -> ApiResult<SidebarResponse> {
@@ -351,7 +360,10 @@ mod tests {
             query: Some(String::new()),
             ..ViewQuery::default()
         };
-        assert_eq!(query_string(&q), "?page=2&queue=3&text=tor%20browser%20%26%20co");
+        assert_eq!(
+            query_string(&q),
+            "?page=2&queue=3&text=tor%20browser%20%26%20co"
+        );
         assert_eq!(query_string(&ViewQuery::default()), "");
     }
 

@@ -26,7 +26,11 @@ pub fn age(seconds: i64) -> String {
 /// `2026-11-24T18:05:09Z` → `2026-11-24 18:05` (times stay in UTC, labelled so).
 pub fn time(rfc3339: &str) -> String {
     let t = rfc3339.trim();
-    if t.len() >= 16 && t.as_bytes().get(10).is_some_and(|b| *b == b'T' || *b == b' ') {
+    if t.len() >= 16
+        && t.as_bytes()
+            .get(10)
+            .is_some_and(|b| *b == b'T' || *b == b' ')
+    {
         format!("{} {}", &t[..10], &t[11..16])
     } else {
         t.to_owned()

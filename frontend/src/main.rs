@@ -3,6 +3,10 @@
 mod api;
 mod app;
 mod components;
+mod ctx;
+mod format;
+mod keys;
+mod pages;
 
 fn main() {
     // Without the hook, a panic in wasm shows up only as "unreachable executed".

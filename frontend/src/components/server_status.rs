@@ -12,8 +12,7 @@ pub fn ServerStatus() -> impl IntoView {
         <p class="status">
             {move || match version.get() {
                 None => view! { <span class="muted">"Contacting server…"</span> }.into_any(),
-                Some(Ok(v)) => view! { <span>"Server version " <strong>{v}</strong></span> }
-                    .into_any(),
+                Some(Ok(v)) => view! { <span class="muted">"Server " {v}</span> }.into_any(),
                 Some(Err(e)) => view! { <span class="error">{e.message()}</span> }.into_any(),
             }}
         </p>
