@@ -69,7 +69,9 @@ impl ApiError {
 }
 
 fn with_detail(head: &str, detail: &str) -> String {
-    if detail.is_empty() {
+    let d = detail.trim().trim_end_matches('.').to_lowercase();
+    // Skip details that only repeat the head ("Not found." + "Not Found").
+    if d.is_empty() || head.to_lowercase().starts_with(&d) {
         head.to_owned()
     } else {
         format!("{head} {detail}")
@@ -348,6 +350,10 @@ mod tests {
         );
         let e = ApiError::from_response(502, "<html>bad gateway</html>");
         assert_eq!(e, ApiError::Status(502, String::new()));
+        assert_eq!(
+            ApiError::from_response(404, r#"{"message":"Not Found"}"#).message(),
+            "Not found."
+        );
         assert!(e.message().contains("502"));
     }
 

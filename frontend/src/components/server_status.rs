@@ -9,7 +9,7 @@ pub fn ServerStatus() -> impl IntoView {
     let version = LocalResource::new(api::rt_version);
 
     view! {
-        <p class="status">
+        <p class="server-status">
             {move || match version.get() {
                 None => view! { <span class="muted">"Contacting server…"</span> }.into_any(),
                 Some(Ok(v)) => view! { <span class="muted">"Server " {v}</span> }.into_any(),
