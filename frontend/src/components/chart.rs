@@ -153,7 +153,9 @@ pub fn Chart(
             view! { <text class="xl" x=format!("{:.1}", x_of(i)) y=HEIGHT - 10.0 text-anchor="middle">{short_label(l)}</text> }
         })
         .collect_view();
-    let y_ticks = [0, max / 2, max]
+    let mut ticks = vec![0, max / 2, max];
+    ticks.dedup();
+    let y_ticks = ticks
         .into_iter()
         .map(|v| {
             let y = format!("{:.1}", y_of(v, max));
