@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use hushdesk::cli::{admin, Cli, Command, RightCommand, WhisperbackCommand};
+use hushdesk::cli::{self, admin, Cli, Command, RightCommand, WhisperbackCommand};
 use hushdesk::config::Config;
 use hushdesk::domain::clock::{Clock, SystemClock};
 
@@ -79,9 +79,16 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
     let now = clock.now();
     let fail = |e: anyhow::Error| (1u8, e);
     match command {
-        Command::Serve { bind, workers } => {
+        Command::Serve {
+            bind,
+            workers,
+            demo,
+        } => {
             if let Some(b) = bind {
                 config.bind = b;
+            }
+            if demo {
+                say(&cli::demo::run(&store, now, &config.organization).map_err(fail)?);
             }
             if let Some((name, generated)) =
                 admin::ensure_admin(&store, now, config.initial_admin_password.as_deref())
@@ -118,6 +125,7 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
             .map_err(|e| fail(e.into()))?;
         }
         Command::Migrate { .. } => say("Migrations applied."),
+        Command::Demo => say(&cli::demo::run(&store, now, &config.organization).map_err(fail)?),
         Command::User { action } => say(&admin::user(&store, now, action).map_err(fail)?),
         Command::Token { action } => say(&admin::token(&store, now, action).map_err(fail)?),
         Command::Right { action } => {

@@ -1,6 +1,7 @@
 //! The `hushdesk` command line.
 
 pub mod admin;
+pub mod demo;
 
 use std::path::PathBuf;
 
@@ -33,7 +34,14 @@ pub enum Command {
         /// Worker threads (default: one per core).
         #[arg(long)]
         workers: Option<usize>,
+        /// Seed the demo desk first (queues per language, tickets, template answers and
+        /// the supporter `demo`); idempotent.
+        #[arg(long)]
+        demo: bool,
     },
+    /// Seed the demo desk: queues for en, fr, es, it, de with realistic tickets, template
+    /// answers and the supporter `demo` (password printed); idempotent.
+    Demo,
     /// Apply pending database migrations.
     Migrate {
         /// Revert every migration instead (destroys all data).

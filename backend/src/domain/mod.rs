@@ -1,5 +1,7 @@
 //! The help-desk model: RT's rules without HTTP or SQL.
 
+pub mod answers;
+pub mod app_stats;
 pub mod clock;
 pub mod dates;
 pub mod error;

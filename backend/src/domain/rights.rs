@@ -45,6 +45,7 @@ rights!(
     ShowUserHistory,
     SuperUser,
     ManageAuthTokens,
+    AdminAnswers,
 );
 
 /// Ticket roles that can hold rights (RT's role groups).

@@ -1,6 +1,9 @@
 //! Persistence: one diesel code path over SQLite and PostgreSQL, chosen by URL scheme.
 
 pub mod acl;
+pub mod activity;
+pub mod answers;
+pub mod app_views;
 pub mod attachments;
 pub mod custom_fields;
 pub mod fulltext;

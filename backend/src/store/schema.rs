@@ -255,4 +255,32 @@ diesel::allow_tables_to_appear_in_same_query!(
     object_custom_field_values,
     acl,
     auth_tokens,
+    ticket_activity,
+    answers,
 );
+
+diesel::table! {
+    ticket_activity (ticket_id) {
+        ticket_id -> BigInt,
+        needs_answer -> Bool,
+        waiting_since -> Nullable<Timestamp>,
+        first_response -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    answers (id) {
+        id -> BigInt,
+        title -> Text,
+        body -> Text,
+        language -> Text,
+        category -> Text,
+        usage_count -> BigInt,
+        creator -> BigInt,
+        created -> Timestamp,
+        last_updated_by -> BigInt,
+        last_updated -> Timestamp,
+    }
+}
+
+diesel::joinable!(ticket_activity -> tickets (ticket_id));

@@ -54,6 +54,7 @@ pub fn record(
     creator: i64,
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
+    super::activity::on_transaction(conn, object_type, object_id, change.txn_type, creator, now)?;
     let new = NewTransaction {
         object_type: object_type.to_owned(),
         object_id,

@@ -4,6 +4,13 @@
 
 mod helpers;
 
+mod app_answers;
+mod app_common;
+mod app_demo;
+mod app_stats;
+mod app_ticket_page;
+mod app_views;
+
 mod auth;
 mod bad_input;
 mod migrations;

@@ -1,6 +1,7 @@
 //! RT REST 2.0, wire-compatible with python-rt, plus Hushdesk's extensions under the same prefix.
 
 pub mod admin;
+pub mod app;
 pub mod attachments;
 pub mod body;
 pub mod common;
@@ -36,6 +37,13 @@ use utoipa::OpenApi;
         admin::create_custom_field, admin::get_custom_field,
         admin::grant_right, admin::revoke_right, admin::list_rights,
         admin::create_group, admin::get_group,
+        app::me::get_me, app::sidebar::get_sidebar, app::views::get_view,
+        app::view_counts::get_view_counts, app::handover::get_handover,
+        app::answers::list::list_answers, app::answers::create::create_answer,
+        app::answers::get::get_answer, app::answers::update::update_answer,
+        app::answers::delete::delete_answer, app::answers::render::render_answer,
+        app::stats::get_stats, app::ticket_page::get_ticket_page,
+        app::attachment_content::get_attachment_content,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -47,6 +55,8 @@ use utoipa::OpenApi;
         (name = "admin", description = "Custom fields, rights and groups"),
         (name = "session", description = "The web app's login"),
         (name = "system", description = "Server identity"),
+        (name = "app", description = "The supporters' app: sidebar, views, handover, ticket page, statistics"),
+        (name = "answers", description = "Template answers (in the spirit of RT Articles)"),
     )
 )]
 pub struct Rest2Doc;
@@ -118,5 +128,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::revoke_right)
         .service(admin::list_rights)
         .service(admin::create_group)
-        .service(admin::get_group);
+        .service(admin::get_group)
+        .service(app::me::get_me)
+        .service(app::sidebar::get_sidebar)
+        .service(app::views::get_view)
+        .service(app::view_counts::get_view_counts)
+        .service(app::handover::get_handover)
+        .service(app::answers::list::list_answers)
+        .service(app::answers::create::create_answer)
+        .service(app::answers::get::get_answer)
+        .service(app::answers::update::update_answer)
+        .service(app::answers::delete::delete_answer)
+        .service(app::answers::render::render_answer)
+        .service(app::stats::get_stats)
+        .service(app::ticket_page::get_ticket_page)
+        .service(app::attachment_content::get_attachment_content);
 }

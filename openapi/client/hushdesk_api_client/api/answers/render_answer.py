@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.render_answer_request import RenderAnswerRequest
+from ...models.rendered_answer import RenderedAnswer
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: RenderAnswerRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/REST/2.0/hushdesk/answers/{id}/render".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | RenderedAnswer | None:
+    if response.status_code == 200:
+        response_200 = RenderedAnswer.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | RenderedAnswer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RenderAnswerRequest,
+) -> Response[ErrorBody | RenderedAnswer]:
+    """Fills `{{requester_name}}`, `{{ticket_id}}`, `{{queue}}`, `{{supporter_name}}` and
+    `{{subject}}` for a ticket the caller may see. With `use: true` it counts one use
+    (call it so when the text goes into a reply).
+
+    Args:
+        id (int):
+        body (RenderAnswerRequest): `POST /REST/2.0/hushdesk/answers/{id}/render`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | RenderedAnswer]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RenderAnswerRequest,
+) -> ErrorBody | RenderedAnswer | None:
+    """Fills `{{requester_name}}`, `{{ticket_id}}`, `{{queue}}`, `{{supporter_name}}` and
+    `{{subject}}` for a ticket the caller may see. With `use: true` it counts one use
+    (call it so when the text goes into a reply).
+
+    Args:
+        id (int):
+        body (RenderAnswerRequest): `POST /REST/2.0/hushdesk/answers/{id}/render`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | RenderedAnswer
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RenderAnswerRequest,
+) -> Response[ErrorBody | RenderedAnswer]:
+    """Fills `{{requester_name}}`, `{{ticket_id}}`, `{{queue}}`, `{{supporter_name}}` and
+    `{{subject}}` for a ticket the caller may see. With `use: true` it counts one use
+    (call it so when the text goes into a reply).
+
+    Args:
+        id (int):
+        body (RenderAnswerRequest): `POST /REST/2.0/hushdesk/answers/{id}/render`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | RenderedAnswer]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RenderAnswerRequest,
+) -> ErrorBody | RenderedAnswer | None:
+    """Fills `{{requester_name}}`, `{{ticket_id}}`, `{{queue}}`, `{{supporter_name}}` and
+    `{{subject}}` for a ticket the caller may see. With `use: true` it counts one use
+    (call it so when the text goes into a reply).
+
+    Args:
+        id (int):
+        body (RenderAnswerRequest): `POST /REST/2.0/hushdesk/answers/{id}/render`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | RenderedAnswer
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed
