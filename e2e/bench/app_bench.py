@@ -186,7 +186,8 @@ def main() -> int:
         '',
         f'`python e2e/bench/app_bench.py` on {platform.node() or "this machine"} ({os.cpu_count()} cores), '
         f'{time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}; server `{srv.binary}` on SQLite; '
-        f'headless Chromium {version}; median of {args.runs} cold runs (fresh browser context each).',
+        f'headless Chromium {version}; median of {args.runs} cold runs (fresh browser context each); '
+        f'load average at the end {os.getloadavg()[0]:.1f} (a shared machine: other work runs alongside).',
         '',
         'Bundle (`scripts/build-frontend.sh`, wasm-release + wasm-opt -Oz):',
         '',
