@@ -255,4 +255,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     object_custom_field_values,
     acl,
     auth_tokens,
+    search_queue,
 );
+
+diesel::table! {
+    search_queue (ticket_id) {
+        ticket_id -> BigInt,
+        seq -> BigInt,
+    }
+}

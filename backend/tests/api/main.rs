@@ -11,4 +11,5 @@ mod openapi;
 mod otrs;
 mod rest1;
 mod search;
+mod search_index;
 mod tickets;
