@@ -35,6 +35,8 @@ pub struct Config {
     pub initial_admin_password: Option<String>,
     /// Log as JSON lines (for production log collectors).
     pub log_json: bool,
+    /// `[search]`: full-text index (database or Sonic).
+    pub search: crate::search::SearchConfig,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             basic_cache_seconds: 60,
             initial_admin_password: None,
             log_json: false,
+            search: crate::search::SearchConfig::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod search;
 pub mod store;
 pub mod whisperback;
 
@@ -83,6 +84,7 @@ pub fn app_state(config: Config, store: Store, clock: Arc<dyn Clock>) -> std::io
             config.basic_cache_seconds,
         ))),
         sessions: Arc::new(auth::SessionKeys::new(&secret)),
+        search: search::open(&config.search),
         config: Arc::new(config),
         store,
         clock,
@@ -141,8 +143,35 @@ pub fn serve(
     listener: TcpListener,
     workers: usize,
 ) -> std::io::Result<actix_web::dev::Server> {
+    let every = Duration::from_secs(state.config.search.sync_interval_seconds.max(1));
+    let (store, index) = (state.store.clone(), state.search.clone());
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            search::catch_up(store.clone(), index.clone()).await;
+        }
+    });
     let server = HttpServer::new(move || {
+        let st = state.clone();
         App::new()
+            .wrap(actix_web::middleware::from_fn(
+                move |req: actix_web::dev::ServiceRequest, next: actix_web::middleware::Next<_>| {
+                    let st = st.clone();
+                    async move {
+                        // The index follows every write before the client hears back.
+                        let write = !matches!(
+                            *req.method(),
+                            actix_web::http::Method::GET | actix_web::http::Method::HEAD
+                        );
+                        let res = next.call(req).await?;
+                        if write {
+                            search::catch_up(st.store.clone(), st.search.clone()).await;
+                        }
+                        Ok::<_, actix_web::Error>(res)
+                    }
+                },
+            ))
             .wrap(tracing_actix_web::TracingLogger::default())
             .configure(configure(state.clone()))
     })

@@ -139,8 +139,32 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
         Command::Cf { action } => say(&admin::cf(&store, now, action).map_err(fail)?),
         Command::Queue { action } => say(&admin::queue(&store, now, action).map_err(fail)?),
         Command::Group { action } => say(&admin::group(&store, now, action).map_err(fail)?),
+        Command::Reindex => reindex(&config, &store).map_err(|e| (EX_TEMPFAIL, e))?,
         Command::Openapi | Command::Whisperback { .. } => {}
     }
+    Ok(())
+}
+
+/// Rebuilds the search index with a progress bar on standard error.
+fn reindex(config: &Config, store: &hushdesk::store::Store) -> anyhow::Result<()> {
+    let index = hushdesk::search::open(&config.search);
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {pos}/{len} tickets ({per_sec}, {eta} left)",
+        )?
+        .progress_chars("=> "),
+    );
+    bar.set_message(format!("Reindexing into {}", index.name()));
+    let n = hushdesk::search::reindex(store, index.as_ref(), &mut |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    say(&format!(
+        "Reindexed {n} ticket(s) into the {} index.",
+        index.name()
+    ));
     Ok(())
 }
 

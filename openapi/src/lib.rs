@@ -5,3 +5,4 @@
 
 pub mod app;
 pub mod rest2;
+pub mod search;

@@ -26,6 +26,9 @@ pub enum ApiError {
     TooLarge,
     #[error("Internal Server Error")]
     Internal(String),
+    /// 503: a service the request needs is down.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 impl From<DomainError> for ApiError {
@@ -35,6 +38,7 @@ impl From<DomainError> for ApiError {
             DomainError::Invalid(m) => Self::BadRequest(m),
             DomainError::Forbidden => Self::Forbidden,
             DomainError::Conflict(m) => Self::Conflict(m),
+            DomainError::Unavailable(m) => Self::Unavailable(m),
             DomainError::Store(s) => Self::from(s),
         }
     }
@@ -63,6 +67,7 @@ impl ResponseError for ApiError {
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 

@@ -18,6 +18,8 @@ use crate::store::Store;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The full-text index (`[search] backend`).
+    pub search: Arc<dyn crate::search::SearchIndex>,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
     pub basic_cache: Arc<BasicCache>,

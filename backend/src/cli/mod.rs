@@ -80,6 +80,8 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Rebuild the full-text index (`[search] backend`) from the stored messages.
+    Reindex,
     /// Work with WhisperBack bug reports.
     Whisperback {
         #[command(subcommand)]

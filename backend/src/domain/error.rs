@@ -12,6 +12,9 @@ pub enum DomainError {
     Forbidden,
     #[error("{0}")]
     Conflict(String),
+    /// A service the request needs (the search server) is down; retrying later may work.
+    #[error("{0}")]
+    Unavailable(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -48,16 +48,6 @@ fn insert_part(
         created: now,
     };
     let id = insert_returning_id!(conn, attachments::table, &new, attachments::id)?;
-    if part.is_text() {
-        if let Ok(text) = std::str::from_utf8(&part.content) {
-            let indexed = if part.subject.is_empty() {
-                text.to_owned()
-            } else {
-                format!("{}\n{text}", part.subject)
-            };
-            super::fulltext::index(conn, id, &indexed)?;
-        }
-    }
     for child in &part.children {
         insert_part(conn, transaction_id, id, child, creator, now)?;
     }

@@ -1,33 +1,14 @@
-//! The database's own full-text index over attachment text: SQLite FTS5 or PostgreSQL tsvector.
+//! The init migration's per-attachment full-text table, now superseded by `crate::search`,
+//! and the FTS5 query quoting shared with it.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::BigInt;
 
 use super::DbConn;
 
-/// Adds the text of one attachment to the index.
-pub fn index(conn: &mut DbConn, attachment_id: i64, text: &str) -> QueryResult<()> {
-    match conn {
-        DbConn::Sqlite(c) => {
-            diesel::sql_query("INSERT INTO attachment_fts (rowid, body) VALUES (?, ?)")
-                .bind::<BigInt, _>(attachment_id)
-                .bind::<Text, _>(text)
-                .execute(c)?;
-        }
-        DbConn::Pg(c) => {
-            diesel::sql_query(
-                "INSERT INTO attachment_fts (attachment_id, body) VALUES ($1, to_tsvector('simple', $2)) \
-                 ON CONFLICT (attachment_id) DO UPDATE SET body = EXCLUDED.body",
-            )
-            .bind::<BigInt, _>(attachment_id)
-            .bind::<Text, _>(text)
-            .execute(c)?;
-        }
-    }
-    Ok(())
-}
-
-/// Removes one attachment from the index.
+/// Takes one attachment's text out of every search index: the init migration's per-attachment
+/// table (no longer written; `hushdesk reindex` empties it) and, through the ticket's queue
+/// entry, `crate::search`, which rebuilds the ticket from what remains readable.
 pub fn remove(conn: &mut DbConn, attachment_id: i64) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(c) => {
@@ -41,6 +22,17 @@ pub fn remove(conn: &mut DbConn, attachment_id: i64) -> QueryResult<()> {
                 .execute(c)?;
         }
     }
+    if let Some((kind, ticket)) = super::attachments::ticket_of(conn, attachment_id)? {
+        if kind == super::transactions::TICKET {
+            super::search_queue::touch(conn, ticket)?;
+        }
+    }
+    Ok(())
+}
+
+/// Empties the init migration's per-attachment table (superseded by `crate::search`).
+pub fn clear_legacy(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::sql_query("DELETE FROM attachment_fts").execute(conn)?;
     Ok(())
 }
 

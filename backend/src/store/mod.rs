@@ -13,6 +13,7 @@ pub mod queues;
 pub mod rows;
 pub mod schema;
 pub mod search;
+pub mod search_queue;
 pub mod sqlfn;
 pub mod tickets;
 pub mod tokens;

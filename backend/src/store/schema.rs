@@ -238,27 +238,6 @@ diesel::joinable!(custom_field_values -> custom_fields (custom_field_id));
 diesel::joinable!(object_custom_field_values -> custom_fields (custom_field_id));
 diesel::joinable!(auth_tokens -> users (owner_id));
 
-diesel::allow_tables_to_appear_in_same_query!(
-    users,
-    groups,
-    group_members,
-    queues,
-    queue_watchers,
-    tickets,
-    ticket_watchers,
-    transactions,
-    attachments,
-    links,
-    custom_fields,
-    custom_field_values,
-    object_custom_fields,
-    object_custom_field_values,
-    acl,
-    auth_tokens,
-    ticket_activity,
-    answers,
-);
-
 diesel::table! {
     ticket_activity (ticket_id) {
         ticket_id -> BigInt,
@@ -284,3 +263,32 @@ diesel::table! {
 }
 
 diesel::joinable!(ticket_activity -> tickets (ticket_id));
+
+diesel::table! {
+    search_queue (ticket_id) {
+        ticket_id -> BigInt,
+        seq -> BigInt,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    groups,
+    group_members,
+    queues,
+    queue_watchers,
+    tickets,
+    ticket_watchers,
+    transactions,
+    attachments,
+    links,
+    custom_fields,
+    custom_field_values,
+    object_custom_fields,
+    object_custom_field_values,
+    acl,
+    auth_tokens,
+    ticket_activity,
+    answers,
+    search_queue,
+);

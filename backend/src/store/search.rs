@@ -9,7 +9,7 @@ use diesel::sql_types::{Bool, Text};
 use super::rows::TicketRow;
 use super::schema::{queues, tickets};
 use super::sqlfn::lower;
-use super::{Backend, DbConn};
+use super::DbConn;
 use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::lifecycle;
 use crate::domain::rights::{EffectiveRights, Right, Role};
@@ -41,10 +41,7 @@ enum Filter {
         op: Op,
         value: Option<String>,
     },
-    Content {
-        backend: Backend,
-        text: String,
-    },
+    Content(ContentFilter),
     Link {
         stored: &'static str,
         reverse: bool,
@@ -137,17 +134,22 @@ fn resolve_ids(conn: &mut DbConn, col: IntCol, v: &Value) -> DomainResult<Option
     }
 }
 
-fn compile(conn: &mut DbConn, backend: Backend, me: i64, q: &Query) -> DomainResult<Filter> {
+fn compile(
+    conn: &mut DbConn,
+    index: &dyn ContentIndex,
+    me: i64,
+    q: &Query,
+) -> DomainResult<Filter> {
     Ok(match q {
         Query::And(a, b) => Filter::And(
-            Box::new(compile(conn, backend, me, a)?),
-            Box::new(compile(conn, backend, me, b)?),
+            Box::new(compile(conn, index, me, a)?),
+            Box::new(compile(conn, index, me, b)?),
         ),
         Query::Or(a, b) => Filter::Or(
-            Box::new(compile(conn, backend, me, a)?),
-            Box::new(compile(conn, backend, me, b)?),
+            Box::new(compile(conn, index, me, a)?),
+            Box::new(compile(conn, index, me, b)?),
         ),
-        Query::Cond(c) => compile_cond(conn, backend, me, c)?,
+        Query::Cond(c) => compile_cond(conn, index, me, c)?,
     })
 }
 
@@ -161,7 +163,7 @@ fn negate_if(f: Filter, neg: bool) -> Filter {
 
 fn compile_cond(
     conn: &mut DbConn,
-    backend: Backend,
+    index: &dyn ContentIndex,
     me: i64,
     c: &Condition,
 ) -> DomainResult<Filter> {
@@ -354,7 +356,7 @@ fn compile_cond(
                 return Err(bad("Content search needs at least one word"));
             }
             negate_if(
-                Filter::Content { backend, text },
+                Filter::Content(index.content_filter(conn, &text)?),
                 matches!(op, Op::NotLike | Op::Ne),
             )
         }
@@ -586,28 +588,15 @@ fn to_expr(f: &Filter) -> Expr {
                 ),
             }
         }
-        Filter::Content { backend, text } => {
-            let (frag, arg) = match backend {
-                Backend::Sqlite => (
-                    "tickets.id IN (SELECT tk.effective_id FROM tickets tk JOIN transactions tx \
-                     ON tx.object_type = 'RT::Ticket' AND tx.object_id = tk.id JOIN attachments a \
-                     ON a.transaction_id = tx.id WHERE a.id IN (SELECT rowid FROM attachment_fts \
-                     WHERE attachment_fts MATCH ",
-                    super::fulltext::fts5_query(text),
-                ),
-                Backend::Postgres => (
-                    "tickets.id IN (SELECT tk.effective_id FROM tickets tk JOIN transactions tx \
-                     ON tx.object_type = 'RT::Ticket' AND tx.object_id = tk.id JOIN attachments a \
-                     ON a.transaction_id = tx.id JOIN attachment_fts f ON f.attachment_id = a.id \
-                     WHERE f.body @@ plainto_tsquery('simple', ",
-                    text.clone(),
-                ),
+        Filter::Content(found) => {
+            let inner = match found {
+                ContentFilter::Sql(sub) => sub.clone(),
+                ContentFilter::Tickets(ids) if ids.is_empty() => "SELECT -1".to_owned(),
+                ContentFilter::Tickets(ids) => ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
             };
-            let close = match backend {
-                Backend::Sqlite => "))",
-                Backend::Postgres => "))",
-            };
-            Box::new(sql::<Bool>(frag).bind::<Text, _>(arg).sql(close))
+            Box::new(sql::<Bool>(&format!(
+                "tickets.id IN (SELECT tk.effective_id FROM tickets tk WHERE tk.id IN ({inner}))"
+            )))
         }
         Filter::Link { stored, reverse, other } => {
             let (mine, theirs) = if *reverse { ("local_target", "local_base") } else { ("local_base", "local_target") };
@@ -683,6 +672,21 @@ impl OrderBy {
     }
 }
 
+/// How the configured full-text index answers `Content LIKE`.
+#[derive(Debug, Clone)]
+pub enum ContentFilter {
+    /// A subquery over the database's own index selecting ticket ids; built only from
+    /// digits and quoted alphanumeric words, never from raw user text.
+    Sql(String),
+    /// The tickets an external index (Sonic) returned.
+    Tickets(Vec<i64>),
+}
+
+/// The part of `crate::search::SearchIndex` that TicketSQL needs.
+pub trait ContentIndex {
+    fn content_filter(&self, conn: &mut DbConn, text: &str) -> DomainResult<ContentFilter>;
+}
+
 pub struct SearchRequest<'a> {
     pub query: &'a str,
     pub order_by: OrderBy,
@@ -695,7 +699,7 @@ pub struct SearchRequest<'a> {
 /// Parses TicketSQL and returns a page of matching tickets the user may see, and the total.
 pub fn search(
     conn: &mut DbConn,
-    backend: Backend,
+    index: &dyn ContentIndex,
     rights: &EffectiveRights,
     me: i64,
     req: &SearchRequest<'_>,
@@ -706,7 +710,7 @@ pub fn search(
         Some(ticketsql::parse(req.query).map_err(|e| DomainError::Invalid(e.message))?)
     };
     let user_filter = match &parsed {
-        Some(q) => compile(conn, backend, me, q)?,
+        Some(q) => compile(conn, index, me, q)?,
         None => Filter::True,
     };
     let filter = Filter::And(Box::new(user_filter), Box::new(rights_filter(rights, me)));
@@ -756,4 +760,59 @@ pub fn search(
         .select(TicketRow::as_select())
         .load(conn)?;
     Ok((rows, total))
+}
+
+/// Metadata filters of the full-text search endpoint.
+#[derive(Debug, Clone, Default)]
+pub struct HitFilters {
+    pub queue: Option<i64>,
+    /// Empty: every status but `deleted`.
+    pub statuses: Vec<String>,
+    /// ISO 639-1 code, matched against the ticket's queue language.
+    pub language: Option<String>,
+    pub created_from: Option<NaiveDateTime>,
+    pub created_to: Option<NaiveDateTime>,
+}
+
+/// The tickets among `ids` (effective ids) that the user may see and the filters keep.
+pub fn visible_among(
+    conn: &mut DbConn,
+    rights: &EffectiveRights,
+    me: i64,
+    ids: &[i64],
+    f: &HitFilters,
+) -> DomainResult<Vec<TicketRow>> {
+    let language_queues: Option<Vec<i64>> = match &f.language {
+        Some(l) => Some(
+            queues::table
+                .filter(queues::language.eq(l.clone()))
+                .select(queues::id)
+                .load(conn)?,
+        ),
+        None => None,
+    };
+    let rights = rights_filter(rights, me);
+    let mut q = tickets::table
+        .filter(tickets::id.eq(tickets::effective_id))
+        .filter(tickets::id.eq_any(ids.to_vec()))
+        .filter(to_expr(&rights))
+        .into_boxed();
+    if let Some(queue) = f.queue {
+        q = q.filter(tickets::queue_id.eq(queue));
+    }
+    if let Some(qs) = language_queues {
+        q = q.filter(tickets::queue_id.eq_any(qs));
+    }
+    if f.statuses.is_empty() {
+        q = q.filter(tickets::status.ne("deleted"));
+    } else {
+        q = q.filter(tickets::status.eq_any(f.statuses.clone()));
+    }
+    if let Some(from) = f.created_from {
+        q = q.filter(tickets::created.ge(from));
+    }
+    if let Some(to) = f.created_to {
+        q = q.filter(tickets::created.le(to));
+    }
+    Ok(q.select(TicketRow::as_select()).load(conn)?)
 }

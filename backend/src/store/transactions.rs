@@ -67,7 +67,11 @@ pub fn record(
         creator,
         created: now,
     };
-    insert_returning_id!(conn, transactions::table, &new, transactions::id)
+    let id = insert_returning_id!(conn, transactions::table, &new, transactions::id)?;
+    if object_type == TICKET {
+        super::search_queue::touch(conn, object_id)?;
+    }
+    Ok(id)
 }
 
 pub fn by_id(conn: &mut DbConn, id: i64) -> QueryResult<Option<TransactionRow>> {

@@ -18,4 +18,5 @@ mod openapi;
 mod otrs;
 mod rest1;
 mod search;
+mod search_index;
 mod tickets;

@@ -85,6 +85,7 @@ impl OtrsError {
                 Self::invalid(op, m)
             }
             DomainError::Forbidden => Self::denied(op, "User does not have access to the ticket!"),
+            DomainError::Unavailable(m) => Self::new(op, "Unavailable", m),
             DomainError::Store(s) => Self::internal(op, &s.to_string()),
         }
     }

@@ -280,7 +280,7 @@ async fn search_tickets(state: State, req: HttpRequest, body: web::Bytes) -> Otr
                 limit,
                 count_total: false,
             };
-            let (rows, _) = search::search(conn, st.store.backend(), &me.rights, me.id(), &req)
+            let (rows, _) = search::search(conn, st.search.as_content(), &me.rights, me.id(), &req)
                 .map_err(|e| OtrsError::domain(OP, e))?;
             if rows.is_empty() {
                 return Ok(json!({}));

@@ -78,6 +78,7 @@ impl From<ApiError> for Reply {
             ApiError::Unauthorized | ApiError::LoginRedirect => Self::credentials_required(),
             ApiError::Forbidden => Self::new(403, "Forbidden", "# Permission Denied\n"),
             ApiError::TooLarge => Self::bad_request("Request body too large"),
+            ApiError::Unavailable(m) => Self::new(503, "Service Unavailable", format!("# {m}\n")),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "internal error");
                 Self::new(500, "Server Error", "# Internal error\n")

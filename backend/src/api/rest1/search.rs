@@ -42,7 +42,7 @@ pub fn tickets(
         limit: MAX_RESULTS,
         count_total: false,
     };
-    let rows = match search::search(conn, st.store.backend(), &me.rights, me.id(), &req) {
+    let rows = match search::search(conn, st.search.as_content(), &me.rights, me.id(), &req) {
         Ok((rows, _)) => rows,
         Err(DomainError::Invalid(m)) => {
             return Ok(Reply::new(

@@ -5,6 +5,7 @@ pub mod app;
 pub mod attachments;
 pub mod body;
 pub mod common;
+pub mod fulltext;
 pub mod history;
 pub mod queues;
 pub mod render;
@@ -31,6 +32,7 @@ use utoipa::OpenApi;
         history::ticket_history, history::get_transaction,
         attachments::search_attachments, attachments::list_attachments, attachments::get_attachment,
         search::search_tickets, search::search_tickets_form,
+        fulltext::search_fulltext,
         queues::get_queue, queues::list_queues, queues::create_queue, queues::update_queue, queues::disable_queue,
         users::get_user, users::create_user, users::update_user, users::disable_user,
         admin::create_token, admin::list_tokens, admin::revoke_token,
@@ -110,6 +112,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(attachments::get_attachment)
         .service(search::search_tickets)
         .service(search::search_tickets_form)
+        .service(fulltext::search_fulltext)
         .service(queues::list_queues)
         .service(queues::get_queue)
         .service(queues::create_queue)

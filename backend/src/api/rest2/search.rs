@@ -45,7 +45,7 @@ async fn run(
                 count_total: true,
             };
             let (rows, total) =
-                search::search(conn, st.store.backend(), &me.rights, me.id(), &req)?;
+                search::search(conn, st.search.as_content(), &me.rights, me.id(), &req)?;
             let mut lk = Lookup::new(conn);
             let items = render::items(
                 &st,

@@ -14,6 +14,8 @@ from .custom_field_request import CustomFieldRequest
 from .custom_field_response import CustomFieldResponse
 from .custom_field_values import CustomFieldValues
 from .error_body import ErrorBody
+from .full_text_hit import FullTextHit
+from .full_text_response import FullTextResponse
 from .group_request import GroupRequest
 from .group_response import GroupResponse
 from .handover_response import HandoverResponse
@@ -39,6 +41,7 @@ from .rt_info import RtInfo
 from .search_clause import SearchClause
 from .session_response import SessionResponse
 from .sidebar_response import SidebarResponse
+from .snippet_piece import SnippetPiece
 from .stats_kind import StatsKind
 from .stats_point import StatsPoint
 from .stats_response import StatsResponse
@@ -73,6 +76,8 @@ __all__ = (
     "CustomFieldResponse",
     "CustomFieldValues",
     "ErrorBody",
+    "FullTextHit",
+    "FullTextResponse",
     "GroupRequest",
     "GroupResponse",
     "HandoverResponse",
@@ -98,6 +103,7 @@ __all__ = (
     "SearchClause",
     "SessionResponse",
     "SidebarResponse",
+    "SnippetPiece",
     "StatsKind",
     "StatsPoint",
     "StatsResponse",

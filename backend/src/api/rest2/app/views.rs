@@ -68,7 +68,7 @@ pub async fn get_view(
     let lang = shared::language(q.language.as_deref())?;
     let (page, per_page) = shared::paging(q.page, q.per_page);
     let now = state.clock.now();
-    let backend = state.store.backend();
+    let st = state.clone();
     let body = state
         .store
         .read(move |conn| -> ApiResult<ViewPage> {
@@ -93,7 +93,8 @@ pub async fn get_view(
                         limit: per_page,
                         count_total: true,
                     };
-                    let (rows, total) = search::search(conn, backend, &me.rights, me.id(), &req)?;
+                    let (rows, total) =
+                        search::search(conn, st.search.as_content(), &me.rights, me.id(), &req)?;
                     (rows, total.unwrap_or(0))
                 }
             };

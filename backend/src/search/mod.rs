@@ -1,0 +1,349 @@
+//! Full-text search over tickets: the `SearchIndex` trait with the database's own full text
+//! (default) and Sonic, chosen by `[search] backend`. Every ticket transaction queues the
+//! ticket (`store::search_queue`); `sync` rebuilds queued tickets' entries from the stored
+//! text, so the index follows writes from any path and a failed push is retried, not lost.
+
+pub mod database;
+pub mod language;
+pub mod sonic;
+pub mod text;
+
+use std::sync::Arc;
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::error::{DomainError, DomainResult};
+use crate::domain::rights::EffectiveRights;
+use crate::store::rows::TicketRow;
+use crate::store::schema::{attachments, tickets, transactions};
+use crate::store::search::{ContentIndex, HitFilters};
+use crate::store::{search_queue, DbConn, Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchBackend {
+    /// SQLite FTS5 or PostgreSQL tsvector, in the main database.
+    Database,
+    /// A Sonic server (`sonic_address`).
+    Sonic,
+}
+
+/// `[search]` settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchConfig {
+    pub backend: SearchBackend,
+    /// Sonic channel address, host:port.
+    pub sonic_address: String,
+    /// Sonic's `channel.auth_password`.
+    pub sonic_password: String,
+    /// Sonic collection holding this desk's tickets.
+    pub sonic_collection: String,
+    /// Most tickets one Sonic query returns (Sonic's `search.query_limit_maximum` must allow it).
+    pub sonic_query_limit: usize,
+    /// Most matching tickets the search endpoint ranks and filters per query.
+    pub max_candidates: usize,
+    /// Seconds between background catch-ups of queued tickets (writes outside the API).
+    pub sync_interval_seconds: u64,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        Self {
+            backend: SearchBackend::Database,
+            sonic_address: "127.0.0.1:1491".into(),
+            sonic_password: "SecretPassword".into(),
+            sonic_collection: "hushdesk".into(),
+            sonic_query_limit: 100,
+            max_candidates: 1000,
+            sync_interval_seconds: 5,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("{0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<diesel::result::Error> for SearchError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Store(StoreError::Query(e))
+    }
+}
+
+impl From<SearchError> for DomainError {
+    fn from(e: SearchError) -> Self {
+        match e {
+            SearchError::Unavailable(m) => DomainError::Unavailable(m),
+            SearchError::Store(s) => DomainError::Store(s),
+        }
+    }
+}
+
+/// A ticket as indexed: its subject and the text of its messages and text attachments.
+#[derive(Debug, Clone)]
+pub struct TicketDoc {
+    pub ticket: i64,
+    /// The queue's language (ISO 639-1): picks the stemmer.
+    pub language: String,
+    pub subject: String,
+    pub texts: Vec<String>,
+}
+
+impl TicketDoc {
+    /// Everything indexed, capped at `text::MAX_TICKET_TEXT` bytes.
+    pub fn joined(&self) -> String {
+        let mut s = self.subject.clone();
+        for t in &self.texts {
+            s.push('\n');
+            s.push_str(t);
+            if s.len() > text::MAX_TICKET_TEXT {
+                break;
+            }
+        }
+        text::truncate(&mut s, text::MAX_TICKET_TEXT);
+        s
+    }
+}
+
+/// A full-text index of tickets. Methods run inside a store transaction (`conn`); the
+/// database index writes through it, Sonic ignores it.
+pub trait SearchIndex: ContentIndex + Send + Sync {
+    /// `database` or `sonic`.
+    fn name(&self) -> &'static str;
+    /// This index as TicketSQL's `Content` resolver.
+    fn as_content(&self) -> &dyn ContentIndex;
+    /// Replaces the ticket's entry.
+    fn put(&self, conn: &mut DbConn, doc: &TicketDoc) -> Result<(), SearchError>;
+    /// Removes the ticket's entry; its words no longer find it.
+    fn remove(&self, conn: &mut DbConn, ticket: i64) -> Result<(), SearchError>;
+    /// Tickets whose text has every word of `query`, newest first, at most `limit`;
+    /// `lang` narrows to tickets indexed in that language's stemming where the index can.
+    fn find(
+        &self,
+        conn: &mut DbConn,
+        query: &str,
+        lang: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<i64>, SearchError>;
+    /// Removes every entry (before a rebuild).
+    fn clear(&self, conn: &mut DbConn) -> Result<(), SearchError>;
+}
+
+/// The index the configuration asks for. Sonic connects lazily: a server that is down
+/// fails searches with 503 and leaves writes queued until it is back.
+pub fn open(cfg: &SearchConfig) -> Arc<dyn SearchIndex> {
+    match cfg.backend {
+        SearchBackend::Database => Arc::new(database::DatabaseIndex),
+        SearchBackend::Sonic => Arc::new(sonic::SonicIndex::new(cfg)),
+    }
+}
+
+/// What the index holds for a ticket, read from the stored messages; `None` when the ticket
+/// is gone or deleted (it must not be findable).
+pub fn load_doc(conn: &mut DbConn, ticket: i64) -> QueryResult<Option<TicketDoc>> {
+    let Some(t) = crate::store::tickets::raw(conn, ticket)? else {
+        return Ok(None);
+    };
+    if t.status == "deleted" {
+        return Ok(None);
+    }
+    let language = crate::store::queues::by_id(conn, t.queue_id)?
+        .map(|q| q.language)
+        .unwrap_or_else(|| "en".into());
+    Ok(Some(TicketDoc {
+        ticket,
+        language,
+        subject: t.subject,
+        texts: texts(conn, ticket)?,
+    }))
+}
+
+/// The text of every text part and text attachment of a ticket's transactions, oldest first;
+/// HTML reduced to text.
+fn texts(conn: &mut DbConn, ticket: i64) -> QueryResult<Vec<String>> {
+    let rows: Vec<(String, Option<Vec<u8>>)> = attachments::table
+        .inner_join(transactions::table)
+        .filter(transactions::object_type.eq(crate::store::transactions::TICKET))
+        .filter(transactions::object_id.eq(ticket))
+        .filter(attachments::content_type.like("text/%"))
+        .order(attachments::id)
+        .select((attachments::content_type, attachments::content))
+        .load(conn)?;
+    let mut size = 0;
+    let mut out = Vec::new();
+    for (ct, content) in rows {
+        let Some(bytes) = content else { continue };
+        if size > text::MAX_TICKET_TEXT {
+            break;
+        }
+        let t = if ct.to_ascii_lowercase().starts_with("text/html") {
+            text::html_to_text(&bytes)
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        size += t.len();
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// Indexes up to `batch` queued tickets in one transaction; returns how many were taken.
+fn sync_batch(
+    conn: &mut DbConn,
+    index: &dyn SearchIndex,
+    batch: i64,
+) -> Result<usize, SearchError> {
+    let pending = search_queue::pending(conn, batch)?;
+    for &(ticket, seq) in &pending {
+        match load_doc(conn, ticket)? {
+            Some(doc) => index.put(conn, &doc)?,
+            None => index.remove(conn, ticket)?,
+        }
+        search_queue::done(conn, ticket, seq)?;
+    }
+    Ok(pending.len())
+}
+
+const BATCH: i64 = 200;
+
+/// Brings the index up to date with every queued ticket; returns how many were indexed.
+pub fn sync(store: &Store, index: &dyn SearchIndex) -> Result<usize, SearchError> {
+    let mut total = 0;
+    let idle = store.read_blocking(|conn| -> Result<bool, SearchError> {
+        Ok(search_queue::pending(conn, 1)?.is_empty())
+    })?;
+    if idle {
+        return Ok(0);
+    }
+    loop {
+        let n = store.write_blocking(|conn| sync_batch(conn, index, BATCH))?;
+        total += n;
+        if n < usize::try_from(BATCH).unwrap_or(usize::MAX) {
+            return Ok(total);
+        }
+    }
+}
+
+/// [`sync`] off the async executor; a failure is logged and the tickets stay queued (the
+/// write they follow has committed already).
+pub async fn catch_up(store: Store, index: Arc<dyn SearchIndex>) {
+    match tokio::task::spawn_blocking(move || sync(&store, index.as_ref())).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => tracing::warn!(error = %e, "search index not updated; tickets stay queued"),
+        Err(_) => tracing::warn!("search index update task failed"),
+    }
+}
+
+/// Rebuilds the whole index from the stored messages; `progress(done, total)` after each batch.
+pub fn reindex(
+    store: &Store,
+    index: &dyn SearchIndex,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<u64, SearchError> {
+    let total = store.write_blocking(|conn| -> Result<i64, SearchError> {
+        index.clear(conn)?;
+        crate::store::fulltext::clear_legacy(conn)?;
+        search_queue::touch_all(conn)?;
+        Ok(search_queue::count(conn)?)
+    })?;
+    let total = u64::try_from(total).unwrap_or(0);
+    let mut done = 0u64;
+    progress(0, total);
+    loop {
+        let n = store.write_blocking(|conn| sync_batch(conn, index, BATCH))?;
+        done += n as u64;
+        progress(done.min(total), total);
+        if n == 0 {
+            return Ok(done);
+        }
+    }
+}
+
+/// Takes a ticket out of the index at once (purge, retention): once this returns inside a
+/// committed transaction, no word of the ticket finds it.
+pub fn remove_ticket(
+    conn: &mut DbConn,
+    index: &dyn SearchIndex,
+    ticket: i64,
+) -> Result<(), SearchError> {
+    index.remove(conn, ticket)?;
+    search_queue::forget(conn, ticket)?;
+    Ok(())
+}
+
+/// One ticket found by the search endpoint, with the stretch of text that matched.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub ticket: TicketRow,
+    pub snippet: Vec<text::Piece>,
+}
+
+/// A page of the search endpoint's answer.
+#[derive(Debug, Clone)]
+pub struct FoundPage {
+    pub items: Vec<Found>,
+    /// Matching visible tickets among the first `max_candidates` index hits.
+    pub total: i64,
+}
+
+/// Free-text search with metadata filters and rights, newest ticket first.
+pub fn search_tickets(
+    conn: &mut DbConn,
+    index: &dyn SearchIndex,
+    rights: &EffectiveRights,
+    me: i64,
+    query: &str,
+    filters: &HitFilters,
+    max_candidates: usize,
+    offset: usize,
+    limit: usize,
+) -> DomainResult<FoundPage> {
+    if text::words(query).is_empty() {
+        return Err(DomainError::Invalid(
+            "q: the search needs at least one word".into(),
+        ));
+    }
+    let hits = index.find(conn, query, filters.language.as_deref(), max_candidates)?;
+    // Merged tickets answer as the ticket they were merged into.
+    let pairs: Vec<(i64, i64)> = tickets::table
+        .filter(tickets::id.eq_any(hits.clone()))
+        .select((tickets::id, tickets::effective_id))
+        .load(conn)?;
+    let mut ranked: Vec<i64> = Vec::with_capacity(hits.len());
+    for h in &hits {
+        if let Some((_, eff)) = pairs.iter().find(|(id, _)| id == h) {
+            if !ranked.contains(eff) {
+                ranked.push(*eff);
+            }
+        }
+    }
+    let mut rows = crate::store::search::visible_among(conn, rights, me, &ranked, filters)?;
+    rows.sort_by_key(|t| ranked.iter().position(|id| *id == t.id));
+    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    let mut items = Vec::new();
+    for t in rows.into_iter().skip(offset).take(limit) {
+        let mut texts = vec![t.subject.clone()];
+        for id in crate::store::transactions::merged_ids(conn, t.id)? {
+            if let Some(doc) = load_doc(conn, id)? {
+                texts.extend(doc.texts);
+            }
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let snippet = text::snippet(&refs, query).unwrap_or_else(|| {
+            let mut lead: String = refs.get(1).unwrap_or(&"").chars().take(160).collect();
+            lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+            vec![text::Piece {
+                text: lead,
+                highlight: false,
+            }]
+        });
+        items.push(Found { ticket: t, snippet });
+    }
+    Ok(FoundPage { items, total })
+}

@@ -1,0 +1,394 @@
+//! The full-text index on each implementation: the database's own (SQLite FTS5, PostgreSQL
+//! tsvector) and a real Sonic server. The Sonic variants are `#[ignore]`d for runs by hand
+//! without Sonic; scripts/test.sh starts Sonic and runs them with `--run-ignored only`, and
+//! they fail when HUSHDESK_TEST_SONIC is missing.
+
+use base64::Engine;
+use hushdesk::config::Config;
+use hushdesk::search::SearchBackend;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app_with, Db, TestApp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Index {
+    Database,
+    Sonic,
+}
+
+/// Points `config` at the test Sonic, in a collection of its own (tests share the server).
+pub fn use_sonic(c: &mut Config) {
+    let addr = std::env::var("HUSHDESK_TEST_SONIC").expect(
+        "HUSHDESK_TEST_SONIC (host:port of a Sonic server) must be set for the Sonic tests; \
+         scripts/test.sh starts one and sets it",
+    );
+    c.search.backend = SearchBackend::Sonic;
+    c.search.sonic_address = addr;
+    c.search.sonic_password =
+        std::env::var("HUSHDESK_TEST_SONIC_PASSWORD").unwrap_or_else(|_| "SecretPassword".into());
+    c.search.sonic_collection = format!("t{}", hushdesk::auth::random_hex(6));
+    c.search.sonic_query_limit = 1000;
+}
+
+/// The app on `db` with `index`; also returns the configuration it runs with.
+pub async fn spawn(db: Db, index: Index) -> (TestApp, Config) {
+    let mut seen = Config::default();
+    let app = spawn_app_with(db, |c| {
+        if index == Index::Sonic {
+            use_sonic(c);
+        }
+        seen = c.clone();
+    })
+    .await;
+    (app, seen)
+}
+
+macro_rules! each_index {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_database() {
+                ($body)(Db::Sqlite, Index::Database).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_database() {
+                ($body)(Db::Postgres, Index::Database).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[ignore = "needs Sonic: HUSHDESK_TEST_SONIC=host:port (scripts/test.sh runs it)"]
+            async fn sqlite_sonic() {
+                ($body)(Db::Sqlite, Index::Sonic).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[ignore = "needs Sonic: HUSHDESK_TEST_SONIC=host:port (scripts/test.sh runs it)"]
+            async fn postgres_sonic() {
+                ($body)(Db::Postgres, Index::Sonic).await;
+            }
+        }
+    };
+}
+
+fn enc(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// Ids the search endpoint returns for `q` (plus extra parameters), asserting a 200.
+async fn found(app: &TestApp, q: &str, extra: &str) -> Vec<i64> {
+    let (s, v) = app.get_json(&format!("search?q={}{extra}", enc(q))).await;
+    assert_eq!(s, 200, "{q}: {v}");
+    v["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_i64().expect("id"))
+        .collect()
+}
+
+/// Ids TicketSQL `Content LIKE` returns.
+async fn content_like(app: &TestApp, words: &str) -> Vec<i64> {
+    let (s, v) = app
+        .get_json(&format!(
+            "tickets?query={}",
+            enc(&format!("Content LIKE '{words}'"))
+        ))
+        .await;
+    assert_eq!(s, 200, "{words}: {v}");
+    v["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_str().and_then(|x| x.parse().ok()).expect("id"))
+        .collect()
+}
+
+async fn create(app: &TestApp, queue: &str, subject: &str, content: &str) -> i64 {
+    let (s, v) = app
+        .post(
+            "ticket",
+            &json!({"Queue": queue, "Subject": subject, "Content": content, "Requestor": "user@example.test"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    v["id"].as_str().and_then(|x| x.parse().ok()).expect("id")
+}
+
+each_index!(follows_every_write, |db, index| async move {
+    let (app, _) = spawn(db, index).await;
+    let other = create(&app, "General", "Printer jams", "The printer jams daily").await;
+    let t = create(
+        &app,
+        "General",
+        "Laptop report",
+        "My laptop freezes at boot",
+    )
+    .await;
+    assert_eq!(found(&app, "laptop freezes", "").await, vec![t]);
+    assert_eq!(content_like(&app, "laptop freezes").await, vec![t]);
+
+    let (s, v) = app
+        .post(
+            &format!("ticket/{t}/correspond"),
+            &json!({"Content": "Does the realtek card show up?"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(found(&app, "realtek", "").await, vec![t]);
+
+    let (s, v) = app
+        .post(
+            &format!("ticket/{t}/comment"),
+            &json!({"Content": "Internal: probably the rtl8821ce driver"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(content_like(&app, "rtl8821ce").await, vec![t]);
+
+    // HTML is reduced to text: words in markup or link targets are not indexed.
+    let (s, v) = app
+        .post(
+            &format!("ticket/{t}/correspond"),
+            &json!({"Content": "<p>Try the <b>backports</b> kernel, see <a href=\"https://hiddenhost.example/x\">this page</a></p>", "ContentType": "text/html"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(found(&app, "backports", "").await, vec![t]);
+    assert_eq!(found(&app, "hiddenhost", "").await, Vec::<i64>::new());
+
+    // Text attachments are indexed, binary ones are not.
+    let log =
+        base64::engine::general_purpose::STANDARD.encode(b"dmesg: iwlwifi firmware failed to load");
+    let bin = base64::engine::general_purpose::STANDARD.encode(b"binaryblobword \x00\x01");
+    let (s, v) = app
+        .post(
+            &format!("ticket/{t}/comment"),
+            &json!({"Content": "logs attached", "Attachments": [
+                {"FileName": "dmesg.txt", "FileType": "text/plain", "FileContent": log},
+                {"FileName": "blob.bin", "FileType": "application/octet-stream", "FileContent": bin}]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(found(&app, "iwlwifi", "").await, vec![t]);
+    assert_eq!(found(&app, "binaryblobword", "").await, Vec::<i64>::new());
+
+    // A subject change replaces the old subject.
+    let (s, v) = app
+        .put(
+            &format!("ticket/{t}"),
+            &json!({"Subject": "Wifi adapter missing"}),
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(found(&app, "adapter", "").await, vec![t]);
+    assert_eq!(found(&app, "report", "").await, Vec::<i64>::new());
+    assert_eq!(found(&app, "printer", "").await, vec![other]);
+    assert_eq!(content_like(&app, "daily").await, vec![other]);
+});
+
+each_index!(snippets_filters_and_rights, |db, index| async move {
+    let (app, _) = spawn(db, index).await;
+    let (s, v) = app
+        .post("queue", &json!({"Name": "Francais", "Language": "fr"}))
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let en = create(
+        &app,
+        "General",
+        "Boot problem",
+        "Hello, the Realtek card works but the Realtek driver crashes after suspend.",
+    )
+    .await;
+    let fr = create(
+        &app,
+        "Francais",
+        "Carte wifi",
+        "Bonjour, ma carte Realtek ne fonctionne pas.",
+    )
+    .await;
+
+    let (s, v) = app.get_json("search?q=realtek%20driver").await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["total"], json!(1));
+    let hit = &v["items"][0];
+    assert_eq!(hit["id"], json!(en));
+    assert_eq!(hit["queue"], json!("General"));
+    assert_eq!(hit["language"], json!("en"));
+    let marked: Vec<&str> = hit["snippet"]
+        .as_array()
+        .expect("snippet")
+        .iter()
+        .filter(|p| p["highlight"] == json!(true))
+        .map(|p| p["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(marked, vec!["Realtek", "Realtek", "driver"]);
+    let whole: String = hit["snippet"]
+        .as_array()
+        .expect("snippet")
+        .iter()
+        .map(|p| p["text"].as_str().expect("text"))
+        .collect();
+    assert!(
+        whole.contains("card works but the Realtek driver crashes"),
+        "{whole}"
+    );
+
+    assert_eq!(found(&app, "realtek", "").await, vec![fr, en]);
+    assert_eq!(found(&app, "realtek", "&queue=Francais").await, vec![fr]);
+    assert_eq!(found(&app, "realtek", "&language=en").await, vec![en]);
+    assert_eq!(found(&app, "realtek", "&status=new").await, vec![fr, en]);
+    assert_eq!(
+        found(&app, "realtek", "&status=open,resolved").await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        found(&app, "realtek", "&from=2000-01-01&to=2999-12-31").await,
+        vec![fr, en]
+    );
+    assert_eq!(
+        found(&app, "realtek", "&to=2001-01-01").await,
+        Vec::<i64>::new()
+    );
+    assert_eq!(found(&app, "realtek", "&per_page=1&page=2").await, vec![en]);
+
+    // Rights: a supporter of General only sees General's ticket.
+    app.user_with_rights("gen", Some("General"), &["ShowTicket", "SeeQueue"])
+        .await;
+    let (s, v) = app.get_as("gen", "search?q=realtek").await;
+    assert_eq!(s, 200, "{v}");
+    let ids: Vec<i64> = v["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_i64().expect("id"))
+        .collect();
+    assert_eq!(ids, vec![en]);
+    assert_eq!(v["total"], json!(1));
+
+    for (bad, why) in [
+        ("search?q=%20%21", "word"),
+        ("search?q=x&from=yesterday", "from"),
+        ("search?q=x&language=EN'", "language"),
+        ("search?q=x&queue=Nope", "queue"),
+        ("search?q=x&per_page=0", "per_page"),
+        ("search?q=x&page=abc", "Invalid query"),
+        ("search", "Invalid query"),
+    ] {
+        let (s, v) = app.get_json(bad).await;
+        assert_eq!(s, 400, "{bad}: {v}");
+        assert!(
+            v["message"].as_str().unwrap_or("").contains(why),
+            "{bad}: {v}"
+        );
+    }
+    let r = app
+        .client
+        .get(app.url("search?q=realtek"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status().as_u16(), 401);
+});
+
+each_index!(
+    deleted_and_purged_tickets_leave_the_index,
+    |db, index| async move {
+        let (app, config) = spawn(db, index).await;
+        let keep = create(&app, "General", "Keep", "a ticket with zqxkeepword").await;
+        let gone = create(&app, "General", "Canary", "canary word zqxcanary here").await;
+        assert_eq!(found(&app, "zqxcanary", "").await, vec![gone]);
+        let (s, v) = app
+            .send(
+                reqwest::Method::DELETE,
+                &format!("ticket/{gone}"),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 204, "{v}");
+        assert_eq!(
+            found(&app, "zqxcanary", "&status=deleted").await,
+            Vec::<i64>::new()
+        );
+        assert_eq!(content_like(&app, "zqxcanary").await, Vec::<i64>::new());
+
+        // Purge (the retention job's call): straight out of the index, at once.
+        let purged = create(&app, "General", "Purge me", "second canary zqxpurged").await;
+        assert_eq!(found(&app, "zqxpurged", "").await, vec![purged]);
+        let store =
+            hushdesk::open_store(&config, &hushdesk::domain::clock::SystemClock).expect("store");
+        let idx = hushdesk::search::open(&config.search);
+        store
+            .write_blocking(|conn| hushdesk::search::remove_ticket(conn, idx.as_ref(), purged))
+            .expect("remove");
+        assert_eq!(found(&app, "zqxpurged", "").await, Vec::<i64>::new());
+        assert_eq!(content_like(&app, "zqxpurged").await, Vec::<i64>::new());
+
+        // A full rebuild brings back what is stored, and not what was deleted.
+        let n = hushdesk::search::reindex(&store, idx.as_ref(), &mut |_, _| {}).expect("reindex");
+        assert!(n >= 3, "{n}");
+        assert_eq!(found(&app, "zqxkeepword", "").await, vec![keep]);
+        assert_eq!(
+            found(&app, "zqxcanary", "&status=deleted").await,
+            Vec::<i64>::new()
+        );
+    }
+);
+
+/// Stemming: English queues stem on both database indexes.
+mod stemming {
+    use super::*;
+
+    async fn run(db: Db) {
+        let (app, _) = spawn(db, Index::Database).await;
+        let t = create(
+            &app,
+            "General",
+            "Crash",
+            "The installer keeps crashing on startup",
+        )
+        .await;
+        assert_eq!(found(&app, "crashes", "").await, vec![t]);
+        assert_eq!(content_like(&app, "crashed").await, vec![t]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        run(Db::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        run(Db::Postgres).await;
+    }
+}
+
+/// A Sonic that does not answer: searches say 503, writes still succeed and stay queued.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreachable_index_is_503_and_loses_nothing() {
+    let app = spawn_app_with(Db::Sqlite, |c| {
+        c.search.backend = SearchBackend::Sonic;
+        c.search.sonic_address = "127.0.0.1:9".into();
+    })
+    .await;
+    let t = create(
+        &app,
+        "General",
+        "Still stored",
+        "text while the index is down",
+    )
+    .await;
+    let (s, v) = app.get_json(&format!("ticket/{t}")).await;
+    assert_eq!(s, 200, "{v}");
+    let (s, v) = app.get_json("search?q=stored").await;
+    assert_eq!(s, 503, "{v}");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("search server"),
+        "{v}"
+    );
+    let (s, _): (u16, Value) = app
+        .get_json(&format!("tickets?query={}", enc("Content LIKE 'stored'")))
+        .await;
+    assert_eq!(s, 503);
+}
