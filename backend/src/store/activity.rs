@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{ticket_activity, users};
+use super::schema::{ticket_activity, transactions, users};
 use super::transactions::TICKET;
 use super::DbConn;
 use crate::domain::ids::UserId;
@@ -67,5 +67,46 @@ pub fn on_transaction(
             ))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// Recomputes a ticket's waiting state from its history and that of the tickets merged into
+/// it (after a merge the survivor waits if the latest message of either came from a requestor).
+pub fn recompute(conn: &mut DbConn, ticket: i64) -> QueryResult<()> {
+    let ids = super::transactions::merged_ids(conn, ticket)?;
+    let msgs: Vec<(String, NaiveDateTime, i64, bool)> = transactions::table
+        .inner_join(users::table.on(users::id.eq(transactions::creator)))
+        .filter(transactions::object_type.eq(TICKET))
+        .filter(transactions::object_id.eq_any(ids))
+        .filter(transactions::txn_type.eq_any(["Create", "Correspond"]))
+        .order((transactions::created, transactions::id))
+        .select((
+            transactions::txn_type,
+            transactions::created,
+            transactions::creator,
+            users::privileged,
+        ))
+        .load(conn)?;
+    let mut state: (bool, Option<NaiveDateTime>, Option<NaiveDateTime>) = (false, None, None);
+    for (kind, at, creator, privileged) in msgs {
+        if privileged || creator == UserId::SYSTEM.0 {
+            if kind == "Correspond" && state.2.is_none() {
+                state.2 = Some(at);
+            }
+            state = (false, None, state.2);
+        } else {
+            state = (true, Some(state.1.unwrap_or(at)), state.2);
+        }
+    }
+    let (needs, waiting, first) = state;
+    diesel::delete(ticket_activity::table.find(ticket)).execute(conn)?;
+    diesel::insert_into(ticket_activity::table)
+        .values((
+            ticket_activity::ticket_id.eq(ticket),
+            ticket_activity::needs_answer.eq(needs),
+            ticket_activity::waiting_since.eq(waiting),
+            ticket_activity::first_response.eq(first),
+        ))
+        .execute(conn)?;
     Ok(())
 }

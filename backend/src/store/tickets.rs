@@ -1200,6 +1200,7 @@ pub fn merge(conn: &mut DbConn, ctx: &Ctx<'_>, dup: i64, keep: i64) -> DomainRes
     )?;
     touch(conn, ctx, k.id)?;
     touch(conn, ctx, d.id)?;
+    super::activity::recompute(conn, k.id)?;
     Ok("Merge Successful".into())
 }
 

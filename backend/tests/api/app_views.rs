@@ -177,3 +177,38 @@ both!(
         assert_eq!(v["queues"][0]["rights"], json!(["SeeQueue", "ShowTicket"]));
     }
 );
+
+both!(
+    a_merge_keeps_the_waiting_state_of_both,
+    |app: TestApp| async move {
+        requestor(&app, "alice", "Alice Example").await;
+        let keep = ticket_from(&app, "alice", "Wi-Fi not working").await;
+        reply(&app, keep, "Which card?").await;
+        let dup = ticket_from(&app, "alice", "Wi-Fi still not working").await;
+        let (_, v) = app.get_json("hushdesk/view/needs-answer").await;
+        assert_eq!(ids(&v), vec![dup]);
+        let (s, v) = app
+            .put(
+                &format!("ticket/{dup}"),
+                &json!({"MergeInto": keep.to_string()}),
+            )
+            .await;
+        assert_eq!(s, 200, "{v}");
+        // The survivor now waits for an answer to the merged ticket's message.
+        let (_, v) = app.get_json("hushdesk/view/needs-answer").await;
+        assert_eq!(ids(&v), vec![keep]);
+        let (_, p) = app.get_json(&format!("hushdesk/ticket/{keep}")).await;
+        let created_dup = p["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["type"] == "Create")
+            .map(|h| h["created"].clone())
+            .next_back()
+            .unwrap();
+        assert_eq!(v["items"][0]["waiting_since"], created_dup);
+        reply(&app, keep, "Use a USB adapter").await;
+        let (_, v) = app.get_json("hushdesk/view/needs-answer").await;
+        assert_eq!(v["total"], 0);
+    }
+);
