@@ -10,6 +10,8 @@ from .custom_field_request import CustomFieldRequest
 from .custom_field_response import CustomFieldResponse
 from .custom_field_values import CustomFieldValues
 from .error_body import ErrorBody
+from .full_text_hit import FullTextHit
+from .full_text_response import FullTextResponse
 from .group_request import GroupRequest
 from .group_response import GroupResponse
 from .hyperlink import Hyperlink
@@ -23,6 +25,7 @@ from .record_ref import RecordRef
 from .rt_info import RtInfo
 from .search_clause import SearchClause
 from .session_response import SessionResponse
+from .snippet_piece import SnippetPiece
 from .ticket_response import TicketResponse
 from .token_request import TokenRequest
 from .token_response import TokenResponse
@@ -43,6 +46,8 @@ __all__ = (
     "CustomFieldResponse",
     "CustomFieldValues",
     "ErrorBody",
+    "FullTextHit",
+    "FullTextResponse",
     "GroupRequest",
     "GroupResponse",
     "Hyperlink",
@@ -56,6 +61,7 @@ __all__ = (
     "RtInfo",
     "SearchClause",
     "SessionResponse",
+    "SnippetPiece",
     "TicketResponse",
     "TokenRequest",
     "TokenResponse",
