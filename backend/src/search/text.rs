@@ -53,6 +53,12 @@ fn matches(word: &str, terms: &[String]) -> bool {
     })
 }
 
+/// Word spans (byte ranges) of a text.
+type Spans = Vec<(usize, usize)>;
+
+/// The best window so far: distinct terms in it, the text, its word spans, the first hit.
+type Best<'a> = (usize, &'a str, Spans, usize);
+
 /// The stretch of `texts` with the most distinct query terms, as pieces; `None` when no
 /// word of any text matches (an index hit through stemming the prefix test missed).
 pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
@@ -60,9 +66,9 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
     if terms.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, &str, Vec<(usize, usize)>, usize)> = None;
+    let mut best: Option<Best<'_>> = None;
     for text in texts {
-        let spans: Vec<(usize, usize)> = text
+        let spans: Spans = text
             .char_indices()
             .filter(|(_, c)| c.is_alphanumeric())
             .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, c)| {
