@@ -41,6 +41,13 @@ const BEFORE: usize = 8;
 const AFTER: usize = 22;
 
 fn matches(word: &str, terms: &[String]) -> bool {
+    // Most words share no first letter with any term: decide those without allocating.
+    let Some(first) = word.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    if !terms.iter().any(|t| t.starts_with(first)) {
+        return false;
+    }
     let w = word.to_lowercase();
     terms.iter().any(|t| {
         // Indexes stem ("cards" finds "card"); a prefix test mirrors that closely enough
@@ -96,6 +103,9 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
             if seen.len() == terms.len() {
                 break;
             }
+        }
+        if best.as_ref().is_some_and(|b| b.0 == terms.len()) {
+            break;
         }
     }
     let (_, text, spans, k) = best?;
