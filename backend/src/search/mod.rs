@@ -311,20 +311,24 @@ pub fn search_tickets(
     }
     let hits = index.find(conn, query, filters.language.as_deref(), max_candidates)?;
     // Merged tickets answer as the ticket they were merged into.
-    let pairs: Vec<(i64, i64)> = tickets::table
+    let effective: std::collections::HashMap<i64, i64> = tickets::table
         .filter(tickets::id.eq_any(hits.clone()))
         .select((tickets::id, tickets::effective_id))
-        .load(conn)?;
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
     let mut ranked: Vec<i64> = Vec::with_capacity(hits.len());
+    let mut rank: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for h in &hits {
-        if let Some((_, eff)) = pairs.iter().find(|(id, _)| id == h) {
-            if !ranked.contains(eff) {
-                ranked.push(*eff);
+        if let Some(&eff) = effective.get(h) {
+            if !rank.contains_key(&eff) {
+                rank.insert(eff, ranked.len());
+                ranked.push(eff);
             }
         }
     }
     let mut rows = crate::store::search::visible_among(conn, rights, me, &ranked, filters)?;
-    rows.sort_by_key(|t| ranked.iter().position(|id| *id == t.id));
+    rows.sort_by_key(|t| rank.get(&t.id).copied().unwrap_or(usize::MAX));
     let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
     let mut items = Vec::new();
     for t in rows.into_iter().skip(offset).take(limit) {

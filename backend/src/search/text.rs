@@ -41,6 +41,13 @@ const BEFORE: usize = 8;
 const AFTER: usize = 22;
 
 fn matches(word: &str, terms: &[String]) -> bool {
+    // Most words share no first letter with any term: decide those without allocating.
+    let Some(first) = word.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    if !terms.iter().any(|t| t.starts_with(first)) {
+        return false;
+    }
     let w = word.to_lowercase();
     terms.iter().any(|t| {
         // Indexes stem ("cards" finds "card"); a prefix test mirrors that closely enough
@@ -53,6 +60,12 @@ fn matches(word: &str, terms: &[String]) -> bool {
     })
 }
 
+/// Word spans (byte ranges) of a text.
+type Spans = Vec<(usize, usize)>;
+
+/// The best window so far: distinct terms in it, the text, its word spans, the first hit.
+type Best<'a> = (usize, &'a str, Spans, usize);
+
 /// The stretch of `texts` with the most distinct query terms, as pieces; `None` when no
 /// word of any text matches (an index hit through stemming the prefix test missed).
 pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
@@ -60,9 +73,9 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
     if terms.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, &str, Vec<(usize, usize)>, usize)> = None;
+    let mut best: Option<Best<'_>> = None;
     for text in texts {
-        let spans: Vec<(usize, usize)> = text
+        let spans: Spans = text
             .char_indices()
             .filter(|(_, c)| c.is_alphanumeric())
             .fold(Vec::new(), |mut acc: Vec<(usize, usize)>, (i, c)| {
@@ -90,6 +103,9 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
             if seen.len() == terms.len() {
                 break;
             }
+        }
+        if best.as_ref().is_some_and(|b| b.0 == terms.len()) {
+            break;
         }
     }
     let (_, text, spans, k) = best?;

@@ -25,10 +25,11 @@ pub fn touch(conn: &mut DbConn, ticket: i64) -> QueryResult<()> {
     Ok(())
 }
 
-/// Queues every ticket (for a full rebuild).
+/// Queues every ticket (for a full rebuild); `WHERE true` keeps SQLite from reading
+/// `ON` as a join constraint.
 pub fn touch_all(conn: &mut DbConn) -> QueryResult<usize> {
     diesel::sql_query(
-        "INSERT INTO search_queue (ticket_id, seq) SELECT id, 1 FROM tickets \
+        "INSERT INTO search_queue (ticket_id, seq) SELECT id, 1 FROM tickets WHERE true \
          ON CONFLICT (ticket_id) DO UPDATE SET seq = search_queue.seq + 1",
     )
     .execute(conn)

@@ -114,7 +114,7 @@ fn vocabulary() -> Vec<String> {
 
 fn message(rng: &mut Rng, vocab: &[String], i: usize, rare_every: usize) -> String {
     let mut s = String::with_capacity(MESSAGE_BYTES + 64);
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         s.push_str(COMMON);
         s.push(' ');
     }
