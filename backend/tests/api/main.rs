@@ -12,3 +12,8 @@ mod otrs;
 mod rest1;
 mod search;
 mod tickets;
+
+mod hardware;
+mod known_issues;
+mod wb_samples;
+mod whisperback;

@@ -12,6 +12,12 @@ pub mod session;
 pub mod tickets;
 pub mod users;
 
+// WhisperBack reports, known issues, hardware compatibility and their dashboard.
+pub mod dashboard;
+pub mod hardware;
+pub mod known_issues;
+pub mod whisperback;
+
 use actix_web::web;
 use utoipa::OpenApi;
 
@@ -36,6 +42,16 @@ use utoipa::OpenApi;
         admin::create_custom_field, admin::get_custom_field,
         admin::grant_right, admin::revoke_right, admin::list_rights,
         admin::create_group, admin::get_group,
+        whisperback::ingest_report::ingest_report, whisperback::show_report::show_report,
+        known_issues::create::create_known_issue, known_issues::list::list_known_issues,
+        known_issues::show::show_known_issue, known_issues::update::update_known_issue,
+        known_issues::delete::delete_known_issue, known_issues::link::link_ticket,
+        known_issues::unlink::unlink_ticket, known_issues::tickets::list_linked_tickets,
+        known_issues::of_ticket::ticket_known_issues, known_issues::top_bugs::top_bugs,
+        hardware::device::show_device, hardware::worked::hardware_worked,
+        hardware::reports::device_reports, hardware::top_failing::top_failing,
+        hardware::mark::mark_hardware, hardware::export::export_hardware,
+        dashboard::whisperback::whisperback_dashboard,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -47,6 +63,10 @@ use utoipa::OpenApi;
         (name = "admin", description = "Custom fields, rights and groups"),
         (name = "session", description = "The web app's login"),
         (name = "system", description = "Server identity"),
+        (name = "whisperback", description = "WhisperBack bug reports and their facts"),
+        (name = "known-issues", description = "Known issues linked to tickets, and top bugs"),
+        (name = "hardware", description = "Hardware compatibility per Tails version"),
+        (name = "dashboard", description = "Figures for the statistics dashboard"),
     )
 )]
 pub struct Rest2Doc;
@@ -118,5 +138,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::revoke_right)
         .service(admin::list_rights)
         .service(admin::create_group)
-        .service(admin::get_group);
+        .service(admin::get_group)
+        .configure(configure_whisperback);
+}
+
+fn configure_whisperback(cfg: &mut web::ServiceConfig) {
+    cfg.service(whisperback::ingest_report::ingest_report)
+        .service(whisperback::show_report::show_report)
+        .service(known_issues::top_bugs::top_bugs)
+        .service(known_issues::create::create_known_issue)
+        .service(known_issues::list::list_known_issues)
+        .service(known_issues::show::show_known_issue)
+        .service(known_issues::update::update_known_issue)
+        .service(known_issues::delete::delete_known_issue)
+        .service(known_issues::link::link_ticket)
+        .service(known_issues::unlink::unlink_ticket)
+        .service(known_issues::tickets::list_linked_tickets)
+        .service(known_issues::of_ticket::ticket_known_issues)
+        .service(hardware::device::show_device)
+        .service(hardware::worked::hardware_worked)
+        .service(hardware::reports::device_reports)
+        .service(hardware::top_failing::top_failing)
+        .service(hardware::mark::mark_hardware)
+        .service(hardware::export::export_hardware)
+        .service(dashboard::whisperback::whisperback_dashboard);
 }
