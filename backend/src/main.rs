@@ -16,6 +16,8 @@ const EX_CONFIG: u8 = 78;
 const EX_TEMPFAIL: u8 = 75;
 /// sysexits: an input file did not exist or was not readable.
 const EX_NOINPUT: u8 = 66;
+/// sysexits: an output file cannot be created.
+const EX_CANTCREAT: u8 = 73;
 
 fn init_tracing(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
@@ -140,6 +142,7 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
         Command::Queue { action } => say(&admin::queue(&store, now, action).map_err(fail)?),
         Command::Group { action } => say(&admin::group(&store, now, action).map_err(fail)?),
         Command::Reindex => reindex(&config, &store).map_err(|e| (EX_TEMPFAIL, e))?,
+        Command::Export { what } => export(&store, what)?,
         Command::Openapi | Command::Whisperback { .. } => {}
     }
     Ok(())
@@ -166,6 +169,45 @@ fn reindex(config: &Config, store: &hushdesk::store::Store) -> anyhow::Result<()
         index.name()
     ));
     Ok(())
+}
+
+fn export(
+    store: &hushdesk::store::Store,
+    what: hushdesk::cli::ExportCommand,
+) -> Result<(), (u8, anyhow::Error)> {
+    use hushdesk::cli::{ExportCommand, ExportFormat};
+    use hushdesk::store::hardware::{outcome_table, EvidenceFilter};
+    use hushdesk::whisperback::compat;
+    match what {
+        ExportCommand::Hardware { format, output } => {
+            let table = store
+                .read_blocking(|conn| {
+                    outcome_table(conn, &EvidenceFilter::default())
+                        .map_err(hushdesk::store::StoreError::Query)
+                })
+                .map_err(|e| (1, anyhow::anyhow!("reading hardware outcomes: {e}")))?;
+            let rows = compat::export_rows(&table);
+            let mut text = match format {
+                ExportFormat::Csv => compat::to_csv(&rows).map_err(|e| (1, e.into()))?,
+                ExportFormat::Json => {
+                    serde_json::to_string_pretty(&rows).map_err(|e| (1, e.into()))?
+                }
+            };
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|e| {
+                    (
+                        EX_CANTCREAT,
+                        anyhow::anyhow!("cannot write {}: {e}", path.display()),
+                    )
+                })?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Parsing needs no database: it runs before the store is opened.

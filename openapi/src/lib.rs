@@ -6,3 +6,4 @@
 pub mod app;
 pub mod rest2;
 pub mod search;
+pub mod wb;

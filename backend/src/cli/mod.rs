@@ -87,6 +87,29 @@ pub enum Command {
         #[command(subcommand)]
         action: WhisperbackCommand,
     },
+    /// Export data.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Hardware outcomes per device and Tails version (for the known-issues documentation).
+    Hardware {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

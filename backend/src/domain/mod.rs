@@ -6,6 +6,7 @@ pub mod clock;
 pub mod dates;
 pub mod error;
 pub mod ids;
+pub mod known_issues;
 pub mod lifecycle;
 pub mod mime;
 pub mod rights;

@@ -8,6 +8,8 @@ pub mod attachments;
 pub mod custom_fields;
 pub mod fulltext;
 pub mod groups;
+pub mod hardware;
+pub mod known_issues;
 pub mod links;
 pub mod queues;
 pub mod rows;
@@ -19,6 +21,7 @@ pub mod tickets;
 pub mod tokens;
 pub mod transactions;
 pub mod users;
+pub mod whisperback;
 
 use std::path::Path;
 use std::sync::Arc;

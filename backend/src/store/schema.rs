@@ -271,6 +271,89 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    wb_reports (id) {
+        id -> BigInt,
+        ticket_id -> BigInt,
+        report_id -> Nullable<Text>,
+        tails_version -> Nullable<Text>,
+        body_format -> Nullable<Text>,
+        debugging_info_era -> Nullable<Text>,
+        language -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        openpgp_key_kind -> Nullable<Text>,
+        openpgp_key_value -> Nullable<Text>,
+        openpgp_key_block -> Nullable<Text>,
+        bug_app -> Nullable<Text>,
+        bug_summary -> Nullable<Text>,
+        bug_details -> Nullable<Text>,
+        machine_key -> Nullable<Text>,
+        boot_added -> Text,
+        size_bytes -> BigInt,
+        facts -> Text,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    wb_report_devices (id) {
+        id -> BigInt,
+        report_id -> BigInt,
+        ticket_id -> BigInt,
+        kind -> Text,
+        device_key -> Text,
+        role -> Text,
+        name -> Text,
+        driver -> Nullable<Text>,
+        tails_version -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    known_issues (id) {
+        id -> BigInt,
+        title -> Text,
+        description -> Text,
+        status -> Text,
+        fixed_in -> Nullable<Text>,
+        tracker_url -> Nullable<Text>,
+        affected_versions -> Text,
+        hardware_roles -> Text,
+        creator -> BigInt,
+        created -> Timestamp,
+        last_updated_by -> BigInt,
+        last_updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    known_issue_tickets (known_issue_id, ticket_id) {
+        known_issue_id -> BigInt,
+        ticket_id -> BigInt,
+        linked_by -> BigInt,
+        linked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    hardware_marks (id) {
+        id -> BigInt,
+        kind -> Text,
+        device_key -> Text,
+        tails_version -> Text,
+        outcome -> Text,
+        note -> Text,
+        ticket_id -> Nullable<BigInt>,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::joinable!(wb_reports -> tickets (ticket_id));
+diesel::joinable!(wb_report_devices -> wb_reports (report_id));
+diesel::joinable!(known_issue_tickets -> known_issues (known_issue_id));
+diesel::joinable!(known_issue_tickets -> tickets (ticket_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     groups,
@@ -291,4 +374,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_activity,
     answers,
     search_queue,
+    wb_reports,
+    wb_report_devices,
+    known_issues,
+    known_issue_tickets,
+    hardware_marks,
 );

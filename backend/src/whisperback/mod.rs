@@ -5,9 +5,11 @@
 //! [`parse`] never fails: what is missing stays `None`/empty and `warnings` says why.
 
 mod boot;
+pub mod compat;
 mod decode;
 mod hardware;
 mod header;
+pub mod ingest;
 mod journal;
 mod language;
 mod pci;
@@ -27,6 +29,7 @@ use serde::{Deserialize, Serialize};
 pub use hardware::{
     DeviceId, FirmwareStatus, Gpu, Hardware, Machine, UsbStick, WifiAdapter, WifiBus,
 };
+pub use ingest::{ingest, ingest_parsed, Ingested};
 pub use version::{BodyFormat, DebuggingInfoEra};
 
 /// Everything extracted from one report.

@@ -20,3 +20,8 @@ mod rest1;
 mod search;
 mod search_index;
 mod tickets;
+
+mod hardware;
+mod known_issues;
+mod wb_samples;
+mod whisperback;

@@ -8,12 +8,10 @@ fn cycle(db: Db) {
     let dir = tempfile::tempdir().unwrap();
     let (url, _guard) = fresh_database(db, dir.path());
     let store = Store::open(&url, 2).unwrap();
-    // One per directory under migrations/sqlite (the names match across backends).
+    // Every migration directory (each team adds its own).
     let n = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations/sqlite"))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().is_dir())
         .count();
-    assert!(n >= 2, "{n}");
     assert_eq!(store.migrate().unwrap(), n);
     assert_eq!(store.migrate().unwrap(), 0);
     assert_eq!(store.revert_all().unwrap(), n);

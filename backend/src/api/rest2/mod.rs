@@ -14,6 +14,12 @@ pub mod session;
 pub mod tickets;
 pub mod users;
 
+// WhisperBack reports, known issues, hardware compatibility and their dashboard.
+pub mod dashboard;
+pub mod hardware;
+pub mod known_issues;
+pub mod whisperback;
+
 use actix_web::web;
 use utoipa::OpenApi;
 
@@ -46,6 +52,16 @@ use utoipa::OpenApi;
         app::answers::delete::delete_answer, app::answers::render::render_answer,
         app::stats::get_stats, app::ticket_page::get_ticket_page,
         app::attachment_content::get_attachment_content,
+        whisperback::ingest_report::ingest_report, whisperback::show_report::show_report,
+        known_issues::create::create_known_issue, known_issues::list::list_known_issues,
+        known_issues::show::show_known_issue, known_issues::update::update_known_issue,
+        known_issues::delete::delete_known_issue, known_issues::link::link_ticket,
+        known_issues::unlink::unlink_ticket, known_issues::tickets::list_linked_tickets,
+        known_issues::of_ticket::ticket_known_issues, known_issues::top_bugs::top_bugs,
+        hardware::device::show_device, hardware::worked::hardware_worked,
+        hardware::reports::device_reports, hardware::top_failing::top_failing,
+        hardware::mark::mark_hardware, hardware::export::export_hardware,
+        dashboard::whisperback::whisperback_dashboard,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -59,6 +75,10 @@ use utoipa::OpenApi;
         (name = "system", description = "Server identity"),
         (name = "app", description = "The supporters' app: sidebar, views, handover, ticket page, statistics"),
         (name = "answers", description = "Template answers (in the spirit of RT Articles)"),
+        (name = "whisperback", description = "WhisperBack bug reports and their facts"),
+        (name = "known-issues", description = "Known issues linked to tickets, and top bugs"),
+        (name = "hardware", description = "Hardware compatibility per Tails version"),
+        (name = "dashboard", description = "Figures for the statistics dashboard"),
     )
 )]
 pub struct Rest2Doc;
@@ -145,5 +165,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(app::answers::render::render_answer)
         .service(app::stats::get_stats)
         .service(app::ticket_page::get_ticket_page)
-        .service(app::attachment_content::get_attachment_content);
+        .service(app::attachment_content::get_attachment_content)
+        .configure(configure_whisperback);
+}
+
+fn configure_whisperback(cfg: &mut web::ServiceConfig) {
+    cfg.service(whisperback::ingest_report::ingest_report)
+        .service(whisperback::show_report::show_report)
+        .service(known_issues::top_bugs::top_bugs)
+        .service(known_issues::create::create_known_issue)
+        .service(known_issues::list::list_known_issues)
+        .service(known_issues::show::show_known_issue)
+        .service(known_issues::update::update_known_issue)
+        .service(known_issues::delete::delete_known_issue)
+        .service(known_issues::link::link_ticket)
+        .service(known_issues::unlink::unlink_ticket)
+        .service(known_issues::tickets::list_linked_tickets)
+        .service(known_issues::of_ticket::ticket_known_issues)
+        .service(hardware::device::show_device)
+        .service(hardware::worked::hardware_worked)
+        .service(hardware::reports::device_reports)
+        .service(hardware::top_failing::top_failing)
+        .service(hardware::mark::mark_hardware)
+        .service(hardware::export::export_hardware)
+        .service(dashboard::whisperback::whisperback_dashboard);
 }

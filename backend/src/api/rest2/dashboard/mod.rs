@@ -1,0 +1,3 @@
+//! Figures for the statistics dashboard.
+
+pub mod whisperback;

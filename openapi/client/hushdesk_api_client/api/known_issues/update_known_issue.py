@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.known_issue_request import KnownIssueRequest
+from ...models.known_issue_response import KnownIssueResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: KnownIssueRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/REST/2.0/known-issue/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | KnownIssueResponse | None:
+    if response.status_code == 200:
+        response_200 = KnownIssueResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | KnownIssueResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: KnownIssueRequest,
+) -> Response[ErrorBody | KnownIssueResponse]:
+    """Change a known issue: absent fields stay; an empty `fixed_in`/`tracker_url` clears it.
+
+    Args:
+        id (int):
+        body (KnownIssueRequest): Create or change a known issue; absent fields stay unchanged on
+            update, and an empty
+            string clears `fixed_in` or `tracker_url`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | KnownIssueResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: KnownIssueRequest,
+) -> ErrorBody | KnownIssueResponse | None:
+    """Change a known issue: absent fields stay; an empty `fixed_in`/`tracker_url` clears it.
+
+    Args:
+        id (int):
+        body (KnownIssueRequest): Create or change a known issue; absent fields stay unchanged on
+            update, and an empty
+            string clears `fixed_in` or `tracker_url`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | KnownIssueResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: KnownIssueRequest,
+) -> Response[ErrorBody | KnownIssueResponse]:
+    """Change a known issue: absent fields stay; an empty `fixed_in`/`tracker_url` clears it.
+
+    Args:
+        id (int):
+        body (KnownIssueRequest): Create or change a known issue; absent fields stay unchanged on
+            update, and an empty
+            string clears `fixed_in` or `tracker_url`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | KnownIssueResponse]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: KnownIssueRequest,
+) -> ErrorBody | KnownIssueResponse | None:
+    """Change a known issue: absent fields stay; an empty `fixed_in`/`tracker_url` clears it.
+
+    Args:
+        id (int):
+        body (KnownIssueRequest): Create or change a known issue; absent fields stay unchanged on
+            update, and an empty
+            string clears `fixed_in` or `tracker_url`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | KnownIssueResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.linked_ticket import LinkedTicket
+
+
+T = TypeVar("T", bound="LinkedTicketList")
+
+
+@_attrs_define
+class LinkedTicketList:
+    """
+    Attributes:
+        items (list[LinkedTicket]):
+        known_issue (int):
+    """
+
+    items: list[LinkedTicket]
+    known_issue: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        known_issue = self.known_issue
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+                "known_issue": known_issue,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.linked_ticket import LinkedTicket  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = LinkedTicket.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        known_issue = d.pop("known_issue")
+
+        linked_ticket_list = cls(
+            items=items,
+            known_issue=known_issue,
+        )
+
+        linked_ticket_list.additional_properties = d
+        return linked_ticket_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

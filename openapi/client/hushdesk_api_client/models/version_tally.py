@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="VersionTally")
+
+
+@_attrs_define
+class VersionTally:
+    """
+    Attributes:
+        fails (int):
+        partial (int):
+        reports (int):
+        version (str):
+        works (int):
+    """
+
+    fails: int
+    partial: int
+    reports: int
+    version: str
+    works: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        fails = self.fails
+
+        partial = self.partial
+
+        reports = self.reports
+
+        version = self.version
+
+        works = self.works
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "fails": fails,
+                "partial": partial,
+                "reports": reports,
+                "version": version,
+                "works": works,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        fails = d.pop("fails")
+
+        partial = d.pop("partial")
+
+        reports = d.pop("reports")
+
+        version = d.pop("version")
+
+        works = d.pop("works")
+
+        version_tally = cls(
+            fails=fails,
+            partial=partial,
+            reports=reports,
+            version=version,
+            works=works,
+        )
+
+        version_tally.additional_properties = d
+        return version_tally
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
