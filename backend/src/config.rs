@@ -35,6 +35,12 @@ pub struct Config {
     pub initial_admin_password: Option<String>,
     /// Log as JSON lines (for production log collectors).
     pub log_json: bool,
+    /// `[sealing]`: at-rest sealing of message bodies and attachments.
+    #[serde(default)]
+    pub sealing: crate::sealing::SealingConfig,
+    /// `[retention]`: policies per queue, the purge schedule, abuse scoring.
+    #[serde(default)]
+    pub retention: crate::retention::RetentionConfig,
 }
 
 impl Default for Config {
@@ -53,6 +59,8 @@ impl Default for Config {
             basic_cache_seconds: 60,
             initial_admin_password: None,
             log_json: false,
+            sealing: crate::sealing::SealingConfig::default(),
+            retention: crate::retention::RetentionConfig::default(),
         }
     }
 }

@@ -4,3 +4,4 @@
 //! names, its string-typed integers, and its references `{id, type, _url}`.
 
 pub mod rest2;
+pub mod retention;

@@ -1,6 +1,7 @@
 //! The `hushdesk` command line.
 
 pub mod admin;
+pub mod retention;
 
 use std::path::PathBuf;
 
@@ -76,6 +77,34 @@ pub enum Command {
     Whisperback {
         #[command(subcommand)]
         action: WhisperbackCommand,
+    },
+    /// Retention: run purges, show policies and receipts.
+    Retention {
+        #[command(subcommand)]
+        action: RetentionCommand,
+    },
+    /// Erase everything about one requester (keeps anonymous statistics).
+    Erase {
+        /// The requester's email address.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Purge what the policies say is due (with a progress bar).
+    Run {
+        /// Count what is due without removing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print every queue's effective policy.
+    Policies,
+    /// Print the latest receipts (JSON lines).
+    Receipts {
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
     },
 }
 

@@ -6,6 +6,7 @@ pub mod error;
 pub mod ids;
 pub mod lifecycle;
 pub mod mime;
+pub mod retention;
 pub mod rights;
 pub mod ticketsql;
 pub mod txn;

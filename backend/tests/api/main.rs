@@ -10,5 +10,6 @@ mod migrations;
 mod openapi;
 mod otrs;
 mod rest1;
+mod retention;
 mod search;
 mod tickets;

@@ -7,6 +7,7 @@ pub mod common;
 pub mod history;
 pub mod queues;
 pub mod render;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod tickets;
@@ -36,6 +37,10 @@ use utoipa::OpenApi;
         admin::create_custom_field, admin::get_custom_field,
         admin::grant_right, admin::revoke_right, admin::list_rights,
         admin::create_group, admin::get_group,
+        retention::list_policies::list_policies, retention::get_queue_policy::get_queue_policy,
+        retention::set_queue_policy::set_queue_policy, retention::run_purge::run_purge,
+        retention::list_receipts::list_receipts, retention::get_receipt::get_receipt,
+        retention::erase_requester::erase_requester, retention::mark_abusive::mark_abusive,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -47,6 +52,7 @@ use utoipa::OpenApi;
         (name = "admin", description = "Custom fields, rights and groups"),
         (name = "session", description = "The web app's login"),
         (name = "system", description = "Server identity"),
+        (name = "retention", description = "Retention policies, purges and their receipts, erasure, abuse marks"),
     )
 )]
 pub struct Rest2Doc;
@@ -118,5 +124,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::revoke_right)
         .service(admin::list_rights)
         .service(admin::create_group)
-        .service(admin::get_group);
+        .service(admin::get_group)
+        .service(retention::list_policies::list_policies)
+        .service(retention::get_queue_policy::get_queue_policy)
+        .service(retention::set_queue_policy::set_queue_policy)
+        .service(retention::run_purge::run_purge)
+        .service(retention::list_receipts::list_receipts)
+        .service(retention::get_receipt::get_receipt)
+        .service(retention::erase_requester::erase_requester)
+        .service(retention::mark_abusive::mark_abusive);
 }
