@@ -37,6 +37,12 @@ pub struct Config {
     pub log_json: bool,
     /// `[search]`: full-text index (database or Sonic).
     pub search: crate::search::SearchConfig,
+    /// `[sealing]`: at-rest sealing of message bodies and attachments.
+    #[serde(default)]
+    pub sealing: crate::sealing::SealingConfig,
+    /// `[retention]`: policies per queue, the purge schedule, abuse scoring.
+    #[serde(default)]
+    pub retention: crate::retention::RetentionConfig,
 }
 
 impl Default for Config {
@@ -56,6 +62,8 @@ impl Default for Config {
             initial_admin_password: None,
             log_json: false,
             search: crate::search::SearchConfig::default(),
+            sealing: crate::sealing::SealingConfig::default(),
+            retention: crate::retention::RetentionConfig::default(),
         }
     }
 }

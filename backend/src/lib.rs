@@ -10,6 +10,8 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod search;
+pub mod retention;
+pub mod sealing;
 pub mod store;
 pub mod whisperback;
 
@@ -59,7 +61,7 @@ fn session_secret(config: &Config) -> std::io::Result<Vec<u8>> {
 }
 
 #[cfg(unix)]
-fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new()
@@ -72,7 +74,7 @@ fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, data)
 }
 
@@ -183,10 +185,35 @@ pub fn serve(
 
 /// Opens the database, applies migrations and creates RT's fixed records.
 pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
-    let store = Store::open(&config.database_url, config.pool_size)?;
+    let sealer = sealing::Sealer::from_config(&config.sealing, &config.data_dir())?;
+    let scorer =
+        retention::abuse::AbuseScorer::from_config(&config.retention.abuse, &config.data_dir())?;
+    let store = Store::open(&config.database_url, config.pool_size)?
+        .with_sealer(sealer)
+        .with_abuse_scorer(scorer);
     store.migrate()?;
+    check_master_key(&store)?;
     store
         .write_blocking(|conn| store::users::ensure_system_records(conn, clock.now()))
         .map_err(|e| anyhow::anyhow!("bootstrapping the database: {e}"))?;
     Ok(store)
+}
+
+/// Refuses to start with a master key that does not open the stored ticket keys: content
+/// sealed under the old key would otherwise turn unreadable one request at a time.
+fn check_master_key(store: &Store) -> anyhow::Result<()> {
+    let Some(sealer) = store.sealer() else {
+        return Ok(());
+    };
+    let stored = store
+        .read_blocking(|conn| store::ticket_keys::any(conn).map_err(store::StoreError::from))?;
+    if let Some((ticket, wrapped)) = stored {
+        if sealer.unwrap(ticket, &wrapped).is_err() {
+            anyhow::bail!(
+                "the configured sealing master key does not open this database's ticket keys \
+                 (check [sealing] master_key / master_key_file)"
+            );
+        }
+    }
+    Ok(())
 }

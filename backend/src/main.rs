@@ -114,12 +114,30 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
                     .map(|n| n.get())
                     .unwrap_or(2)
             });
+            let schedule = (config.retention.schedule_minutes > 0).then(|| {
+                (
+                    config.retention.clone(),
+                    config.data_dir(),
+                    std::time::Duration::from_secs(config.retention.schedule_minutes * 60),
+                )
+            });
+            let purge_store = store.clone();
+            let purge_clock = clock.clone();
             let state = hushdesk::app_state(config, store, clock).map_err(|e| fail(e.into()))?;
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .map_err(|e| fail(e.into()))?;
             rt.block_on(async move {
+                if let Some((retention, data_dir, every)) = schedule {
+                    hushdesk::retention::schedule::spawn(
+                        purge_store,
+                        retention,
+                        data_dir,
+                        purge_clock,
+                        every,
+                    );
+                }
                 let server = hushdesk::serve(state, listener, workers)?;
                 say(&format!("Hushdesk listening on http://{addr}"));
                 server.await
@@ -143,6 +161,16 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
         Command::Group { action } => say(&admin::group(&store, now, action).map_err(fail)?),
         Command::Reindex => reindex(&config, &store).map_err(|e| (EX_TEMPFAIL, e))?,
         Command::Export { what } => export(&store, what)?,
+        Command::Retention { action } => {
+            let line = hushdesk::cli::retention::run(&store, &config, clock.as_ref(), action)
+                .map_err(|e| (retention_exit(&e), e.into()))?;
+            say(&line);
+        }
+        Command::Erase { email } => {
+            let line = hushdesk::cli::retention::erase(&store, &config, clock.as_ref(), &email)
+                .map_err(|e| (retention_exit(&e), e.into()))?;
+            say(&line);
+        }
         Command::Openapi | Command::Whisperback { .. } => {}
     }
     Ok(())
@@ -207,6 +235,16 @@ fn export(
             }
             Ok(())
         }
+    }
+}
+
+/// Unknown requester → EX_NOINPUT; bad input → EX_USAGE-like 64; anything else → 1.
+fn retention_exit(e: &hushdesk::domain::error::DomainError) -> u8 {
+    use hushdesk::domain::error::DomainError;
+    match e {
+        DomainError::NotFound(_) => EX_NOINPUT,
+        DomainError::Invalid(_) => 64,
+        _ => 1,
     }
 }
 

@@ -7,3 +7,4 @@ pub mod app;
 pub mod rest2;
 pub mod search;
 pub mod wb;
+pub mod retention;

@@ -152,6 +152,9 @@ pub struct TicketResponse {
     pub custom_fields: Vec<CustomFieldValues>,
     #[serde(rename = "_hyperlinks")]
     pub hyperlinks: Vec<Hyperlink>,
+    /// Hushdesk: a requestor of this ticket is flagged for abuse (score at or over the threshold).
+    #[serde(default)]
+    pub abuse_flag: bool,
 }
 
 /// An attachment given inline in JSON.

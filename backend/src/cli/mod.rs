@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod demo;
+pub mod retention;
 
 use std::path::PathBuf;
 
@@ -92,6 +93,17 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Retention: run purges, show policies and receipts.
+    Retention {
+        #[command(subcommand)]
+        action: RetentionCommand,
+    },
+    /// Erase everything about one requester (keeps anonymous statistics).
+    Erase {
+        /// The requester's email address.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +122,23 @@ pub enum ExportCommand {
 pub enum ExportFormat {
     Json,
     Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Purge what the policies say is due (with a progress bar).
+    Run {
+        /// Count what is due without removing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print every queue's effective policy.
+    Policies,
+    /// Print the latest receipts (JSON lines).
+    Receipts {
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

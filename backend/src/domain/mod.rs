@@ -9,6 +9,7 @@ pub mod ids;
 pub mod known_issues;
 pub mod lifecycle;
 pub mod mime;
+pub mod retention;
 pub mod rights;
 pub mod ticketsql;
 pub mod txn;

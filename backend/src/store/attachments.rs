@@ -5,11 +5,20 @@ use diesel::prelude::*;
 
 use super::rows::{AttachmentMeta, NewAttachment};
 use super::schema::{attachments, transactions};
-use super::DbConn;
+use super::{ticket_keys, DbConn};
 use crate::domain::mime::Part;
 use crate::insert_returning_id;
+use crate::sealing::{self, DataKey, SealError};
 
-/// Stores a tree under `transaction_id`; returns the id of its root.
+/// The key new content of one transaction is sealed with.
+struct SealWith {
+    ticket_id: i64,
+    key: DataKey,
+    aad: Vec<u8>,
+}
+
+/// Stores a tree under `transaction_id`; returns the id of its root. Content of a ticket's
+/// transaction is sealed under the ticket's data key when the store has an enabled sealer.
 pub fn insert_tree(
     conn: &mut DbConn,
     transaction_id: i64,
@@ -17,7 +26,25 @@ pub fn insert_tree(
     creator: i64,
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
-    insert_part(conn, transaction_id, 0, part, creator, now)
+    let seal = match sealing::current().filter(|s| s.enabled()) {
+        Some(sealer) => {
+            let owner: Option<(String, i64)> = transactions::table
+                .find(transaction_id)
+                .select((transactions::object_type, transactions::object_id))
+                .first(conn)
+                .optional()?;
+            match owner {
+                Some((kind, ticket_id)) if kind == super::transactions::TICKET => Some(SealWith {
+                    ticket_id,
+                    key: ticket_keys::get_or_create(conn, &sealer, ticket_id, now)?,
+                    aad: sealing::attachment_aad(ticket_id, transaction_id),
+                }),
+                _ => None,
+            }
+        }
+        None => None,
+    };
+    insert_part(conn, transaction_id, 0, part, creator, now, seal.as_ref())
 }
 
 fn insert_part(
@@ -27,11 +54,16 @@ fn insert_part(
     part: &Part,
     creator: i64,
     now: NaiveDateTime,
+    seal: Option<&SealWith>,
 ) -> QueryResult<i64> {
-    let content = if part.children.is_empty() {
-        Some(part.content.as_slice())
-    } else {
-        None
+    let sealed;
+    let (content, sealed_by) = match (part.children.is_empty(), seal) {
+        (false, _) => (None, None),
+        (true, None) => (Some(part.content.as_slice()), None),
+        (true, Some(s)) => {
+            sealed = s.key.seal(&s.aad, &part.content);
+            (Some(sealed.as_slice()), Some(s.ticket_id))
+        }
     };
     let new = NewAttachment {
         transaction_id,
@@ -46,10 +78,11 @@ fn insert_part(
         content_length: i64::try_from(part.content.len()).unwrap_or(i64::MAX),
         creator,
         created: now,
+        sealed_by,
     };
     let id = insert_returning_id!(conn, attachments::table, &new, attachments::id)?;
     for child in &part.children {
-        insert_part(conn, transaction_id, id, child, creator, now)?;
+        insert_part(conn, transaction_id, id, child, creator, now, seal)?;
     }
     Ok(id)
 }
@@ -63,12 +96,40 @@ pub fn meta(conn: &mut DbConn, id: i64) -> QueryResult<Option<AttachmentMeta>> {
 }
 
 pub fn content(conn: &mut DbConn, id: i64) -> QueryResult<Option<Vec<u8>>> {
-    attachments::table
+    let row: Option<(Option<Vec<u8>>, Option<i64>, i64)> = attachments::table
         .find(id)
-        .select(attachments::content)
-        .first::<Option<Vec<u8>>>(conn)
-        .optional()
-        .map(Option::flatten)
+        .select((
+            attachments::content,
+            attachments::sealed_by,
+            attachments::transaction_id,
+        ))
+        .first(conn)
+        .optional()?;
+    match row {
+        Some((content, sealed_by, txn)) => unseal(conn, content, sealed_by, txn),
+        None => Ok(None),
+    }
+}
+
+/// Opens sealed content; content whose key was destroyed reads as absent.
+fn unseal(
+    conn: &mut DbConn,
+    content: Option<Vec<u8>>,
+    sealed_by: Option<i64>,
+    transaction_id: i64,
+) -> QueryResult<Option<Vec<u8>>> {
+    let (Some(sealed), Some(ticket_id)) = (content.as_ref(), sealed_by) else {
+        return Ok(content);
+    };
+    let damaged = |e: SealError| diesel::result::Error::DeserializationError(Box::new(e));
+    let sealer = sealing::current().ok_or_else(|| damaged(SealError::NoSealer))?;
+    match ticket_keys::get(conn, &sealer, ticket_id)? {
+        Some(key) => key
+            .open(&sealing::attachment_aad(ticket_id, transaction_id), sealed)
+            .map(Some)
+            .map_err(damaged),
+        None => Ok(None),
+    }
 }
 
 pub fn for_transactions(conn: &mut DbConn, txns: &[i64]) -> QueryResult<Vec<AttachmentMeta>> {
@@ -120,18 +181,24 @@ pub fn for_ticket(
 
 /// The first text part of a transaction, decoded, for history views.
 pub fn first_text(conn: &mut DbConn, transaction_id: i64) -> QueryResult<Option<(String, String)>> {
-    let row: Option<(String, Option<Vec<u8>>)> = attachments::table
+    let row: Option<(String, Option<Vec<u8>>, Option<i64>)> = attachments::table
         .filter(attachments::transaction_id.eq(transaction_id))
         .filter(attachments::content_type.like("text/%"))
         .filter(attachments::filename.eq(""))
         .order(attachments::id)
-        .select((attachments::content_type, attachments::content))
+        .select((
+            attachments::content_type,
+            attachments::content,
+            attachments::sealed_by,
+        ))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(ct, c)| {
-        (
-            ct,
-            String::from_utf8_lossy(&c.unwrap_or_default()).into_owned(),
-        )
-    }))
+    let Some((ct, content, sealed_by)) = row else {
+        return Ok(None);
+    };
+    let c = unseal(conn, content, sealed_by, transaction_id)?;
+    Ok(Some((
+        ct,
+        String::from_utf8_lossy(&c.unwrap_or_default()).into_owned(),
+    )))
 }

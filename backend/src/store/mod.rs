@@ -1,5 +1,6 @@
 //! Persistence: one diesel code path over SQLite and PostgreSQL, chosen by URL scheme.
 
+pub mod abuse;
 pub mod acl;
 pub mod activity;
 pub mod answers;
@@ -12,11 +13,13 @@ pub mod hardware;
 pub mod known_issues;
 pub mod links;
 pub mod queues;
+pub mod retention;
 pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod search_queue;
 pub mod sqlfn;
+pub mod ticket_keys;
 pub mod tickets;
 pub mod tokens;
 pub mod transactions;
@@ -147,6 +150,10 @@ pub struct Store {
     /// SQLite has one writer; taking this in-process avoids lock-upgrade failures
     /// between our own write transactions.
     write_lock: Arc<parking_lot::Mutex<()>>,
+    /// Seals content at rest; current on the thread of every closure run below.
+    sealer: Option<Arc<crate::sealing::Sealer>>,
+    /// Scores requesters for abuse; current on the thread of every closure run below.
+    abuse: Option<Arc<crate::retention::abuse::AbuseScorer>>,
 }
 
 impl Store {
@@ -175,6 +182,35 @@ impl Store {
             pool,
             backend,
             write_lock: Arc::new(parking_lot::Mutex::new(())),
+            sealer: None,
+            abuse: None,
+        })
+    }
+
+    /// Seals new content and opens sealed content with `sealer`.
+    pub fn with_sealer(mut self, sealer: crate::sealing::Sealer) -> Self {
+        self.sealer = Some(Arc::new(sealer));
+        self
+    }
+
+    pub fn sealer(&self) -> Option<&Arc<crate::sealing::Sealer>> {
+        self.sealer.as_ref()
+    }
+
+    /// Records abuse signals of new tickets and answers flag queries with `scorer`.
+    pub fn with_abuse_scorer(mut self, scorer: crate::retention::abuse::AbuseScorer) -> Self {
+        self.abuse = Some(Arc::new(scorer));
+        self
+    }
+
+    pub fn abuse_scorer(&self) -> Option<&Arc<crate::retention::abuse::AbuseScorer>> {
+        self.abuse.as_ref()
+    }
+
+    /// Makes this store's sealer and abuse scorer current while `f` runs on this thread.
+    fn scoped<T>(&self, f: impl FnOnce() -> T) -> T {
+        crate::sealing::scoped(self.sealer.as_ref(), || {
+            crate::retention::abuse::scoped(self.abuse.as_ref(), f)
         })
     }
 
@@ -224,7 +260,7 @@ impl Store {
         let store = self.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = store.conn()?;
-            f(&mut conn)
+            store.scoped(|| f(&mut conn))
         })
         .await
         .map_err(|_| E::from(StoreError::Join))?
@@ -254,7 +290,35 @@ impl Store {
             Backend::Sqlite => Some(self.write_lock.lock()),
             Backend::Postgres => None,
         };
-        conn.transaction(|c| f(c))
+        self.scoped(|| conn.transaction(|c| f(c)))
+    }
+
+    /// After a purge: nothing removed may stay readable in the files. SQLite copies the WAL
+    /// into the database (secure_delete zeroed the freed space) and truncates it; PostgreSQL
+    /// vacuums the tables purges touch.
+    pub fn flush_deleted(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn()?;
+        match self.backend {
+            Backend::Sqlite => {
+                let _guard = self.write_lock.lock();
+                for _ in 0..20 {
+                    let busy: Vec<Checkpoint> =
+                        diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)").load(&mut *conn)?;
+                    if busy.first().is_none_or(|c| c.busy == 0) {
+                        return Ok(());
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Ok(())
+            }
+            Backend::Postgres => {
+                conn.batch_execute(
+                    "VACUUM attachments, attachment_fts, tickets, transactions, users, \
+                     ticket_watchers, ticket_keys, object_custom_field_values, links",
+                )?;
+                Ok(())
+            }
+        }
     }
 
     /// Synchronous read for the command line.
@@ -264,7 +328,7 @@ impl Store {
         F: FnOnce(&mut DbConn) -> Result<T, E>,
     {
         let mut conn = self.conn()?;
-        f(&mut conn)
+        self.scoped(|| f(&mut conn))
     }
 }
 
@@ -284,4 +348,10 @@ macro_rules! insert_returning_id {
                 .get_result::<i64>(c),
         }
     }};
+}
+
+#[derive(diesel::QueryableByName)]
+struct Checkpoint {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    busy: i32,
 }

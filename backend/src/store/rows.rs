@@ -206,6 +206,8 @@ pub struct NewAttachment<'a> {
     pub content_length: i64,
     pub creator: i64,
     pub created: NaiveDateTime,
+    /// The ticket whose data key sealed `content`; `None` for plaintext.
+    pub sealed_by: Option<i64>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

@@ -143,6 +143,7 @@ diesel::table! {
         content_length -> BigInt,
         creator -> BigInt,
         created -> Timestamp,
+        sealed_by -> Nullable<BigInt>,
     }
 }
 
@@ -354,6 +355,58 @@ diesel::joinable!(wb_report_devices -> wb_reports (report_id));
 diesel::joinable!(known_issue_tickets -> known_issues (known_issue_id));
 diesel::joinable!(known_issue_tickets -> tickets (ticket_id));
 
+diesel::table! {
+    ticket_keys (ticket_id) {
+        ticket_id -> BigInt,
+        wrapped_key -> Binary,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    retention_policies (id) {
+        id -> BigInt,
+        queue_id -> BigInt,
+        kind -> Text,
+        max_age_days -> Nullable<Integer>,
+        counted_from -> Text,
+        updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    retention_purged (ticket_id, kind) {
+        ticket_id -> BigInt,
+        kind -> Text,
+        purged -> Timestamp,
+    }
+}
+
+diesel::table! {
+    retention_receipts (id) {
+        id -> BigInt,
+        trigger -> Text,
+        dry_run -> Bool,
+        started -> Timestamp,
+        finished -> Timestamp,
+        policy -> Text,
+        counts -> Text,
+    }
+}
+
+diesel::table! {
+    abuse_signals (id) {
+        id -> BigInt,
+        requester_hash -> Text,
+        signal -> Text,
+        weight -> Integer,
+        created -> Timestamp,
+        expires -> Timestamp,
+    }
+}
+
+diesel::joinable!(retention_policies -> queues (queue_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     groups,
@@ -379,4 +432,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     known_issues,
     known_issue_tickets,
     hardware_marks,
+    ticket_keys,
+    retention_policies,
+    retention_purged,
+    retention_receipts,
+    abuse_signals,
 );

@@ -245,6 +245,18 @@ pub fn create(conn: &mut DbConn, ctx: &Ctx<'_>, input: &NewTicketInput) -> Domai
     if let Some(part) = &input.content {
         super::attachments::insert_tree(conn, txn, part, ctx.uid(), ctx.now)?;
     }
+    let body = input
+        .content
+        .as_ref()
+        .filter(|p| p.is_text())
+        .map(|p| String::from_utf8_lossy(&p.content))
+        .unwrap_or_default();
+    crate::retention::abuse::note_new_ticket(
+        conn,
+        &input.requestors,
+        &format!("{subject}\n{body}"),
+        ctx.now,
+    )?;
     Ok(id)
 }
 

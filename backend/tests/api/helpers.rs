@@ -71,6 +71,15 @@ pub async fn spawn_app(db: Db) -> TestApp {
 }
 
 pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_at(db, tweak, Arc::new(SystemClock)).await.0
+}
+
+/// Like `spawn_app_with`, with an injected clock; also returns the store and the data directory.
+pub async fn spawn_app_at(
+    db: Db,
+    tweak: impl FnOnce(&mut Config),
+    clock: Arc<dyn hushdesk::domain::clock::Clock>,
+) -> (TestApp, hushdesk::store::Store, Config) {
     let dir = tempfile::tempdir().expect("tempdir");
     let (database_url, pg) = fresh_database(db, dir.path());
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -83,7 +92,6 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
         ..Config::default()
     };
     tweak(&mut config);
-    let clock = Arc::new(SystemClock);
     let store = hushdesk::open_store(&config, clock.as_ref()).expect("open store");
     hushdesk::cli::admin::ensure_admin(
         &store,
@@ -91,10 +99,10 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
         Some(ADMIN_PASSWORD),
     )
     .expect("admin");
-    let state = hushdesk::app_state(config, store, clock).expect("state");
+    let state = hushdesk::app_state(config.clone(), store.clone(), clock).expect("state");
     let server = hushdesk::serve(state, listener, 2).expect("serve");
     tokio::spawn(server);
-    TestApp {
+    let app = TestApp {
         base: format!("http://{addr}/REST/2.0"),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -102,7 +110,8 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
             .expect("client"),
         _dir: dir,
         _pg: pg,
-    }
+    };
+    (app, store, config)
 }
 
 impl TestApp {

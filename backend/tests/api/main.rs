@@ -17,6 +17,7 @@ mod migrations;
 mod openapi;
 mod otrs;
 mod rest1;
+mod retention;
 mod search;
 mod search_index;
 mod tickets;

@@ -9,6 +9,7 @@ pub mod fulltext;
 pub mod history;
 pub mod queues;
 pub mod render;
+pub mod retention;
 pub mod search;
 pub mod session;
 pub mod tickets;
@@ -62,6 +63,10 @@ use utoipa::OpenApi;
         hardware::reports::device_reports, hardware::top_failing::top_failing,
         hardware::mark::mark_hardware, hardware::export::export_hardware,
         dashboard::whisperback::whisperback_dashboard,
+        retention::list_policies::list_policies, retention::get_queue_policy::get_queue_policy,
+        retention::set_queue_policy::set_queue_policy, retention::run_purge::run_purge,
+        retention::list_receipts::list_receipts, retention::get_receipt::get_receipt,
+        retention::erase_requester::erase_requester, retention::mark_abusive::mark_abusive,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -79,6 +84,7 @@ use utoipa::OpenApi;
         (name = "known-issues", description = "Known issues linked to tickets, and top bugs"),
         (name = "hardware", description = "Hardware compatibility per Tails version"),
         (name = "dashboard", description = "Figures for the statistics dashboard"),
+        (name = "retention", description = "Retention policies, purges and their receipts, erasure, abuse marks"),
     )
 )]
 pub struct Rest2Doc;
@@ -188,5 +194,13 @@ fn configure_whisperback(cfg: &mut web::ServiceConfig) {
         .service(hardware::top_failing::top_failing)
         .service(hardware::mark::mark_hardware)
         .service(hardware::export::export_hardware)
-        .service(dashboard::whisperback::whisperback_dashboard);
+        .service(dashboard::whisperback::whisperback_dashboard)
+        .service(retention::list_policies::list_policies)
+        .service(retention::get_queue_policy::get_queue_policy)
+        .service(retention::set_queue_policy::set_queue_policy)
+        .service(retention::run_purge::run_purge)
+        .service(retention::list_receipts::list_receipts)
+        .service(retention::get_receipt::get_receipt)
+        .service(retention::erase_requester::erase_requester)
+        .service(retention::mark_abusive::mark_abusive);
 }

@@ -150,10 +150,16 @@ pub fn ticket(state: &AppState, lk: &mut Lookup<'_>, t: &TicketRow) -> ApiResult
     let mut requestor = Vec::new();
     let mut cc = Vec::new();
     let mut admin_cc = Vec::new();
+    let mut requestor_addresses = Vec::new();
     for (role, uid) in tickets::watchers(lk.conn, t.id)? {
         let r = lk.user_ref(state, uid)?;
         match role.as_str() {
-            "Requestor" => requestor.push(r),
+            "Requestor" => {
+                requestor.push(r);
+                if let Some(addr) = lk.user(uid)?.and_then(|u| u.email_address) {
+                    requestor_addresses.push(addr);
+                }
+            }
             "Cc" => cc.push(r),
             _ => admin_cc.push(r),
         }
@@ -262,6 +268,11 @@ pub fn ticket(state: &AppState, lk: &mut Lookup<'_>, t: &TicketRow) -> ApiResult
         admin_cc,
         custom_fields: cfs,
         hyperlinks,
+        abuse_flag: crate::retention::abuse::any_flagged(
+            lk.conn,
+            &requestor_addresses,
+            state.clock.now(),
+        )?,
     })
 }
 

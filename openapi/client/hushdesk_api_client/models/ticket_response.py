@@ -49,6 +49,8 @@ class TicketResponse:
         type_ (str):
         field_hyperlinks (list[Hyperlink]):
         id (int):
+        abuse_flag (bool | Unset): Hushdesk: a requestor of this ticket is flagged for abuse (score at or over the
+            threshold).
         sla (None | str | Unset):
     """
 
@@ -79,6 +81,7 @@ class TicketResponse:
     type_: str
     field_hyperlinks: list[Hyperlink]
     id: int
+    abuse_flag: bool | Unset = UNSET
     sla: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -152,6 +155,8 @@ class TicketResponse:
 
         id = self.id
 
+        abuse_flag = self.abuse_flag
+
         sla: None | str | Unset
         if isinstance(self.sla, Unset):
             sla = UNSET
@@ -191,6 +196,8 @@ class TicketResponse:
                 "id": id,
             }
         )
+        if abuse_flag is not UNSET:
+            field_dict["AbuseFlag"] = abuse_flag
         if sla is not UNSET:
             field_dict["SLA"] = sla
 
@@ -282,6 +289,8 @@ class TicketResponse:
 
         id = d.pop("id")
 
+        abuse_flag = d.pop("AbuseFlag", UNSET)
+
         def _parse_sla(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -319,6 +328,7 @@ class TicketResponse:
             type_=type_,
             field_hyperlinks=field_hyperlinks,
             id=id,
+            abuse_flag=abuse_flag,
             sla=sla,
         )
 

@@ -1,0 +1,44 @@
+//! Where data owned by other parts of Hushdesk joins a purge. The WhisperBack tables (logs,
+//! hardware facts), the search index behind its trait and the outgoing mail spool are wired
+//! here at merge; until then the WhisperBack and spool hooks have nothing to remove.
+
+use std::path::Path;
+
+use diesel::QueryResult;
+
+use crate::store::{fulltext, DbConn};
+
+/// Removes attachments from the search index; returns how many entries were asked to go.
+pub fn remove_from_search_index(conn: &mut DbConn, attachment_ids: &[i64]) -> QueryResult<u64> {
+    for id in attachment_ids {
+        fulltext::remove(conn, *id)?;
+    }
+    Ok(attachment_ids.len() as u64)
+}
+
+/// Rewrites the search index so removed entries leave no trace in its pages.
+pub fn compact_search_index(conn: &mut DbConn) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConn::Sqlite(c) => {
+            c.batch_execute("INSERT INTO attachment_fts (attachment_fts) VALUES ('optimize')")
+        }
+        // The tsvector rows go with their attachments; VACUUM (in the caller) frees them.
+        DbConn::Pg(_) => Ok(()),
+    }
+}
+
+/// WhisperBack debugging logs of these tickets (tables of the WhisperBack work, not yet here).
+pub fn purge_whisperback_logs(_conn: &mut DbConn, _ticket_ids: &[i64]) -> QueryResult<u64> {
+    Ok(0)
+}
+
+/// Hardware facts taken from these tickets' reports; aggregated outcomes stay.
+pub fn purge_hardware_facts(_conn: &mut DbConn, _ticket_ids: &[i64]) -> QueryResult<u64> {
+    Ok(0)
+}
+
+/// Outgoing mail of these tickets still waiting in the spool directory.
+pub fn remove_spooled_mail(_data_dir: &Path, _ticket_ids: &[i64]) -> std::io::Result<u64> {
+    Ok(0)
+}

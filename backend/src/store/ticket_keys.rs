@@ -1,0 +1,71 @@
+//! The key table: one wrapped data key per ticket. Deleting a ticket's row shreds its content.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::ticket_keys;
+use super::DbConn;
+use crate::sealing::{DataKey, SealError, Sealer};
+
+fn damaged(e: SealError) -> diesel::result::Error {
+    diesel::result::Error::DeserializationError(Box::new(e))
+}
+
+/// The ticket's data key, if it still exists.
+pub fn get(conn: &mut DbConn, sealer: &Sealer, ticket_id: i64) -> QueryResult<Option<DataKey>> {
+    let wrapped: Option<Vec<u8>> = ticket_keys::table
+        .find(ticket_id)
+        .select(ticket_keys::wrapped_key)
+        .first(conn)
+        .optional()?;
+    wrapped
+        .map(|w| sealer.unwrap(ticket_id, &w).map_err(damaged))
+        .transpose()
+}
+
+/// The ticket's data key, created on first use. Concurrent writers agree on one key.
+pub fn get_or_create(
+    conn: &mut DbConn,
+    sealer: &Sealer,
+    ticket_id: i64,
+    now: NaiveDateTime,
+) -> QueryResult<DataKey> {
+    if let Some(k) = get(conn, sealer, ticket_id)? {
+        return Ok(k);
+    }
+    let key = DataKey::generate();
+    let wrapped = sealer.wrap(ticket_id, &key);
+    let row = (
+        ticket_keys::ticket_id.eq(ticket_id),
+        ticket_keys::wrapped_key.eq(&wrapped),
+        ticket_keys::created.eq(now),
+    );
+    let inserted = match conn {
+        DbConn::Sqlite(c) => diesel::insert_into(ticket_keys::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConn::Pg(c) => diesel::insert_into(ticket_keys::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+    };
+    if inserted == 1 {
+        return Ok(key);
+    }
+    get(conn, sealer, ticket_id)?.ok_or(diesel::result::Error::NotFound)
+}
+
+/// Destroys the keys of these tickets; returns how many existed.
+pub fn destroy(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<usize> {
+    diesel::delete(ticket_keys::table.filter(ticket_keys::ticket_id.eq_any(ticket_ids)))
+        .execute(conn)
+}
+
+/// One stored wrapped key, to check at start that the configured master key opens it.
+pub fn any(conn: &mut DbConn) -> QueryResult<Option<(i64, Vec<u8>)>> {
+    ticket_keys::table
+        .select((ticket_keys::ticket_id, ticket_keys::wrapped_key))
+        .first(conn)
+        .optional()
+}
