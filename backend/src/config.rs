@@ -35,6 +35,12 @@ pub struct Config {
     pub initial_admin_password: Option<String>,
     /// Log as JSON lines (for production log collectors).
     pub log_json: bool,
+    /// `[mail]`: the inbound mail gateway.
+    pub mail: crate::mail::MailConfig,
+    /// `[openpgp]`: passphrase for queue keys, key learning.
+    pub openpgp: crate::crypto::OpenPgpConfig,
+    /// `[outbound]`: delivery of outgoing mail (spool directory or SMTP).
+    pub outbound: crate::mail::transport::OutboundConfig,
 }
 
 impl Default for Config {
@@ -53,6 +59,9 @@ impl Default for Config {
             basic_cache_seconds: 60,
             initial_admin_password: None,
             log_json: false,
+            mail: crate::mail::MailConfig::default(),
+            openpgp: crate::crypto::OpenPgpConfig::default(),
+            outbound: crate::mail::transport::OutboundConfig::default(),
         }
     }
 }

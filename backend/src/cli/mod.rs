@@ -1,6 +1,8 @@
 //! The `hushdesk` command line.
 
 pub mod admin;
+pub mod key;
+pub mod mailgate;
 
 use std::path::PathBuf;
 
@@ -72,6 +74,16 @@ pub enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Deliver one message from standard input, as RT's rt-mailgate does (for an MTA alias).
+    ///
+    /// Exit status: 0 stored (or a mail loop dropped), 75 temporary failure (the MTA retries),
+    /// 65 or 77 refused for good (the MTA bounces with the reason printed on stderr).
+    Mailgate(mailgate::MailgateArgs),
+    /// Manage OpenPGP keys of queues and users.
+    Key {
+        #[command(subcommand)]
+        action: key::KeyCommand,
+    },
     /// Work with WhisperBack bug reports.
     Whisperback {
         #[command(subcommand)]

@@ -6,6 +6,8 @@ pub mod custom_fields;
 pub mod fulltext;
 pub mod groups;
 pub mod links;
+pub mod openpgp;
+pub mod mail;
 pub mod queues;
 pub mod rows;
 pub mod schema;

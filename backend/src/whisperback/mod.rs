@@ -9,7 +9,7 @@ mod decode;
 mod hardware;
 mod header;
 mod journal;
-mod language;
+pub(crate) mod language;
 mod pci;
 mod sections;
 mod usb;

@@ -5,10 +5,13 @@
 mod helpers;
 
 mod auth;
+mod mail;
 mod bad_input;
 mod migrations;
 mod openapi;
+mod openpgp;
 mod otrs;
+mod outbound;
 mod rest1;
 mod search;
 mod tickets;
