@@ -59,7 +59,11 @@ fn secret_presented(req: &HttpRequest, path_secret: Option<&str>, form: &Form) -
         .get("Authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
         .and_then(|b| String::from_utf8(b).ok());
     if let Some((_, pass)) = basic.as_deref().and_then(|s| s.split_once(':')) {
         out.push(pass.to_owned());
@@ -68,7 +72,12 @@ fn secret_presented(req: &HttpRequest, path_secret: Option<&str>, form: &Form) -
 }
 
 /// The configured guard: an allowed client address and/or the shared secret.
-fn allowed(state: &AppState, req: &HttpRequest, path_secret: Option<&str>, form: &Form) -> Result<(), String> {
+fn allowed(
+    state: &AppState,
+    req: &HttpRequest,
+    path_secret: Option<&str>,
+    form: &Form,
+) -> Result<(), String> {
     let cfg = &state.config.mail;
     if !cfg.gateway_clients.is_empty() {
         let peer = req.peer_addr().map(|a| a.ip());
@@ -91,12 +100,19 @@ fn allowed(state: &AppState, req: &HttpRequest, path_secret: Option<&str>, form:
         }
     }
     if cfg.gateway_clients.is_empty() && cfg.gateway_secret.as_deref().unwrap_or("").is_empty() {
-        return Err("the mail gateway is not configured (set mail.gateway_clients or mail.gateway_secret)".into());
+        return Err(
+            "the mail gateway is not configured (set mail.gateway_clients or mail.gateway_secret)"
+                .into(),
+        );
     }
     Ok(())
 }
 
-async fn read_form(req: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Form, String> {
+async fn read_form(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<Form, String> {
     let mut form = Form::default();
     let ct = req
         .headers()
@@ -197,7 +213,12 @@ pub async fn mail_gateway(
             form.action.unwrap_or_default()
         )));
     };
-    let ticket = match form.ticket.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    let ticket = match form
+        .ticket
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         None => None,
         Some(t) => match t.parse::<i64>() {
             Ok(n) => Some(n),

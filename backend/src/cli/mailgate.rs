@@ -37,7 +37,10 @@ pub struct MailgateArgs {
 pub fn run(args: &MailgateArgs, config: &Config, clock: Arc<dyn Clock>) -> (u8, String) {
     let mut raw = Vec::new();
     if let Err(e) = std::io::stdin().lock().read_to_end(&mut raw) {
-        return (inbound::EX_TEMPFAIL, format!("couldn't read the message: {e}"));
+        return (
+            inbound::EX_TEMPFAIL,
+            format!("couldn't read the message: {e}"),
+        );
     }
     if raw.iter().all(u8::is_ascii_whitespace) {
         return (inbound::EX_DATAERR, "no message on standard input".into());
@@ -48,11 +51,19 @@ pub fn run(args: &MailgateArgs, config: &Config, clock: Arc<dyn Clock>) -> (u8, 
     }
 }
 
-fn direct(args: &MailgateArgs, config: &Config, clock: Arc<dyn Clock>, raw: Vec<u8>) -> (u8, String) {
+fn direct(
+    args: &MailgateArgs,
+    config: &Config,
+    clock: Arc<dyn Clock>,
+    raw: Vec<u8>,
+) -> (u8, String) {
     let Some(action) = Action::parse(&args.action) else {
         return (
             inbound::EX_DATAERR,
-            format!("unknown action '{}' (expected correspond or comment)", args.action),
+            format!(
+                "unknown action '{}' (expected correspond or comment)",
+                args.action
+            ),
         );
     };
     let store = match crate::open_store(config, clock.as_ref()) {
@@ -73,7 +84,12 @@ fn direct(args: &MailgateArgs, config: &Config, clock: Arc<dyn Clock>, raw: Vec<
     match inbound::deliver_blocking(&store, &settings, &delivery, clock.now()) {
         Ok(d) => (
             0,
-            format!("ok\nTicket: {}\nQueue: {}\nAction: {}", d.ticket, d.queue, action.as_str()),
+            format!(
+                "ok\nTicket: {}\nQueue: {}\nAction: {}",
+                d.ticket,
+                d.queue,
+                action.as_str()
+            ),
         ),
         Err(InboundError::Loop) => (0, "not ok\nmail loop: dropped".into()),
         Err(e) => (e.exit_code(), e.to_string()),
@@ -81,7 +97,10 @@ fn direct(args: &MailgateArgs, config: &Config, clock: Arc<dyn Clock>, raw: Vec<
 }
 
 fn post(args: &MailgateArgs, url: &str, raw: Vec<u8>) -> (u8, String) {
-    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => return (inbound::EX_TEMPFAIL, format!("runtime: {e}")),
     };
@@ -131,8 +150,14 @@ fn post(args: &MailgateArgs, url: &str, raw: Vec<u8>) -> (u8, String) {
             return (0, body);
         }
         match body.strip_prefix("not ok") {
-            Some(reason) => (exit.unwrap_or(inbound::EX_DATAERR), reason.trim().to_owned()),
-            None => (inbound::EX_TEMPFAIL, format!("unexpected answer from the server: {body}")),
+            Some(reason) => (
+                exit.unwrap_or(inbound::EX_DATAERR),
+                reason.trim().to_owned(),
+            ),
+            None => (
+                inbound::EX_TEMPFAIL,
+                format!("unexpected answer from the server: {body}"),
+            ),
         }
     })
 }

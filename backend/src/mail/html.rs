@@ -26,7 +26,9 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_go() {
-        let s = sanitize("<p onclick=\"x()\">hi<script>alert(1)</script><img src=\"javascript:x\"></p>");
+        let s = sanitize(
+            "<p onclick=\"x()\">hi<script>alert(1)</script><img src=\"javascript:x\"></p>",
+        );
         assert!(!s.contains("script"), "{s}");
         assert!(!s.contains("onclick"), "{s}");
         assert!(!s.contains("javascript"), "{s}");

@@ -211,18 +211,19 @@ pub fn dedupe_key(raw: &[u8]) -> (String, String) {
         hash.update(line.strip_suffix(b"\r").unwrap_or(line));
         hash.update(b"\n");
     }
-    (format!("sha256:{}", hex::encode(hash.finalize())), String::new())
+    (
+        format!("sha256:{}", hex::encode(hash.finalize())),
+        String::new(),
+    )
 }
 
 fn load_user(conn: &mut DbConn, id: i64) -> Result<UserRow, InboundError> {
-    users::by_id(conn, id)?
-        .ok_or_else(|| InboundError::Temporary(format!("user {id} vanished")))
+    users::by_id(conn, id)?.ok_or_else(|| InboundError::Temporary(format!("user {id} vanished")))
 }
 
 fn is_shared(cfg: &MailConfig, queue: &QueueRow, recipients: &[String]) -> bool {
     cfg.shared.iter().any(|s| {
-        s.eq_ignore_ascii_case(&queue.name)
-            || recipients.iter().any(|r| r.eq_ignore_ascii_case(s))
+        s.eq_ignore_ascii_case(&queue.name) || recipients.iter().any(|r| r.eq_ignore_ascii_case(s))
     })
 }
 
@@ -263,7 +264,12 @@ fn subject_tags(conn: &mut DbConn, rt_name: &str) -> Result<Vec<String>, Inbound
     Ok(tags)
 }
 
-fn opened(conn: &mut DbConn, queue: i64, raw: &[u8], now: NaiveDateTime) -> Result<Opened, InboundError> {
+fn opened(
+    conn: &mut DbConn,
+    queue: i64,
+    raw: &[u8],
+    now: NaiveDateTime,
+) -> Result<Opened, InboundError> {
     match crypto::open_incoming(conn, queue, raw, now.and_utc()) {
         Ok(o) => Ok(o),
         Err(crypto::CryptoError::Db(e)) => Err(e.into()),
@@ -516,8 +522,7 @@ pub fn deliver(
         AutoReply::Suppressed(NoAutoReply::MailerDaemon)
     } else {
         let since = now - chrono::Duration::minutes(cfg.autoreply_window_minutes.max(0));
-        if mailstore::autoreplies_since(conn, actor.id, since)? >= i64::from(cfg.autoreply_limit)
-        {
+        if mailstore::autoreplies_since(conn, actor.id, since)? >= i64::from(cfg.autoreply_limit) {
             AutoReply::RateLimited
         } else {
             match crate::mail::outbound::enqueue_autoreply(conn, ticket_id, txn, now)? {
@@ -553,7 +558,9 @@ pub fn deliver_blocking(
     now: NaiveDateTime,
 ) -> Result<Delivered, InboundError> {
     match store.write_blocking(|conn| deliver(conn, settings, delivery, now)) {
-        Err(InboundError::Race) => store.write_blocking(|conn| deliver(conn, settings, delivery, now)),
+        Err(InboundError::Race) => {
+            store.write_blocking(|conn| deliver(conn, settings, delivery, now))
+        }
         other => other,
     }
 }

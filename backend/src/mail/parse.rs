@@ -28,6 +28,7 @@ fn value(h: &MailHeader<'_>) -> String {
     h.get_value_utf8()
         .unwrap_or_else(|_| h.get_value())
         .replace(['\r', '\n'], " ")
+        .replace('\0', "")
         .trim()
         .to_owned()
 }
@@ -103,7 +104,9 @@ pub fn decode_text(bytes: &[u8], charset: &str) -> (Vec<u8>, Option<String>) {
     let label = charset.trim().trim_matches('"');
     let plain_ascii = label.is_empty() || label.eq_ignore_ascii_case("us-ascii");
     if std::str::from_utf8(bytes).is_ok()
-        && (plain_ascii || label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8"))
+        && (plain_ascii
+            || label.eq_ignore_ascii_case("utf-8")
+            || label.eq_ignore_ascii_case("utf8"))
     {
         return (bytes.to_vec(), None);
     }
@@ -121,7 +124,10 @@ pub fn decode_text(bytes: &[u8], charset: &str) -> (Vec<u8>, Option<String>) {
             if had_errors {
                 (
                     bytes.to_vec(),
-                    Some(format!("text is not valid {}; kept as received", enc.name())),
+                    Some(format!(
+                        "text is not valid {}; kept as received",
+                        enc.name()
+                    )),
                 )
             } else {
                 (s.into_owned().into_bytes(), None)
@@ -129,7 +135,9 @@ pub fn decode_text(bytes: &[u8], charset: &str) -> (Vec<u8>, Option<String>) {
         }
         None if std::str::from_utf8(bytes).is_ok() => (
             bytes.to_vec(),
-            Some(format!("unknown charset '{label}'; the text is valid UTF-8")),
+            Some(format!(
+                "unknown charset '{label}'; the text is valid UTF-8"
+            )),
         ),
         None => (
             bytes.to_vec(),
@@ -156,7 +164,7 @@ fn filename(p: &ParsedMail<'_>) -> String {
     cd.params
         .get("filename")
         .or_else(|| p.ctype.params.get("name"))
-        .map(|s| s.replace(['\r', '\n'], " ").trim().to_owned())
+        .map(|s| s.replace(['\r', '\n', '\0'], " ").trim().to_owned())
         .unwrap_or_default()
 }
 
@@ -173,14 +181,14 @@ fn header_lines(p: &ParsedMail<'_>, replace_ct: Option<&str>) -> Vec<String> {
         if let (Some(ct), true) = (replace_ct, key.eq_ignore_ascii_case("Content-Type")) {
             lines.push(format!("Content-Type: {ct}"));
         } else {
-            lines.push(format!("{key}: {}", value(h)));
+            lines.push(format!("{}: {}", key.replace('\0', ""), value(h)));
         }
     }
     lines
 }
 
 fn convert(p: &ParsedMail<'_>, walk: &mut Walk<'_>) -> Part {
-    let mime = p.ctype.mimetype.to_ascii_lowercase();
+    let mime = p.ctype.mimetype.to_ascii_lowercase().replace('\0', "");
     let encoding = wire_encoding(p);
     if !p.subparts.is_empty() {
         return Part {
@@ -191,12 +199,14 @@ fn convert(p: &ParsedMail<'_>, walk: &mut Walk<'_>) -> Part {
             ..Part::default()
         };
     }
-    let name = filename(p);
+    let mut name = filename(p);
     let (raw, mut notes) = match p.get_body_raw() {
         Ok(b) => (b, Vec::new()),
         Err(e) => (
             p.get_body_encoded_raw(),
-            vec![format!("{encoding} could not be decoded ({e}); kept as received")],
+            vec![format!(
+                "{encoding} could not be decoded ({e}); kept as received"
+            )],
         ),
     };
     let inline_text = mime.starts_with("text/") && name.is_empty();
@@ -204,6 +214,15 @@ fn convert(p: &ParsedMail<'_>, walk: &mut Walk<'_>) -> Part {
     let content = if inline_text {
         let (bytes, note) = decode_text(&raw, &p.ctype.charset);
         notes.extend(note);
+        if bytes.contains(&0) {
+            notes.push("text contains NUL bytes; kept as received, as an attachment".into());
+            name = if mime == "text/html" {
+                "part.html"
+            } else {
+                "part.txt"
+            }
+            .into();
+        }
         let utf8 = std::str::from_utf8(&bytes).is_ok();
         lines = if utf8 {
             header_lines(p, Some(&format!("{mime}; charset=\"UTF-8\"")))
@@ -220,7 +239,7 @@ fn convert(p: &ParsedMail<'_>, walk: &mut Walk<'_>) -> Part {
             }
             lines.push(format!(
                 "X-RT-Original-Encoding: {}",
-                p.ctype.charset.to_ascii_lowercase()
+                p.ctype.charset.to_ascii_lowercase().replace('\0', "")
             ));
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -295,14 +314,18 @@ fn envelope(headers: &[MailHeader<'_>]) -> Envelope {
 
 /// The header facts of a message, without reading its body.
 pub fn parse_envelope(raw: &[u8]) -> Envelope {
-    let headers = mailparse::parse_headers(raw).map(|(h, _)| h).unwrap_or_default();
+    let headers = mailparse::parse_headers(raw)
+        .map(|(h, _)| h)
+        .unwrap_or_default();
     envelope(&headers)
 }
 
 /// Parses a message; on a structure mailparse refuses, keeps the original as an attachment
 /// under a note saying why.
 pub fn parse(raw: &[u8]) -> Parsed {
-    let headers = mailparse::parse_headers(raw).map(|(h, _)| h).unwrap_or_default();
+    let headers = mailparse::parse_headers(raw)
+        .map(|(h, _)| h)
+        .unwrap_or_default();
     let subject = first(&headers, "Subject").unwrap_or_default();
     let message_id = first(&headers, "Message-ID")
         .and_then(|v| message_ids(&v).into_iter().next())
@@ -335,7 +358,9 @@ pub fn parse(raw: &[u8]) -> Parsed {
             (root, text)
         }
         Err(e) => {
-            let why = format!("the message structure could not be parsed ({e}); the original is attached");
+            let why = format!(
+                "the message structure could not be parsed ({e}); the original is attached"
+            );
             problems.push(why.clone());
             let note = Part {
                 content_type: "text/plain".into(),
@@ -354,7 +379,7 @@ pub fn parse(raw: &[u8]) -> Parsed {
             };
             let lines: Vec<String> = headers
                 .iter()
-                .map(|h| format!("{}: {}", h.get_key(), value(h)))
+                .map(|h| format!("{}: {}", h.get_key().replace('\0', ""), value(h)))
                 .collect();
             let root = Part {
                 content_type: "multipart/mixed".into(),
@@ -385,7 +410,7 @@ mod tests {
 
     #[test]
     fn latin1_text_becomes_utf8_and_binary_stays_exact() {
-        let mut raw = b"From: A <a@example.test>\r\nSubject: =?utf-8?q?caf=C3=A9?=\r\nMessage-ID: <m1@x>\r\nReferences: <r1@x> <r2@x>\r\nIn-Reply-To: <r2@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nca=E9\r\n--b\r\nContent-Type: application/octet-stream; name=x.bin\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
+        let mut raw = b"From: A <a@example.test>\r\nSubject: =?utf-8?q?caf=C3=A9?=\r\nMessage-ID: <m1@x>\r\nReferences: <r1@x> <r2@x>\r\nIn-Reply-To: <r2@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\ncaf=E9\r\n--b\r\nContent-Type: application/octet-stream; name=x.bin\r\nContent-Transfer-Encoding: base64\r\n\r\n".to_vec();
         raw.extend_from_slice(b"AP8NCg==\r\n--b--\r\n");
         let p = parse(&raw);
         assert_eq!(p.subject, "café");

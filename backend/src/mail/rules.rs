@@ -57,7 +57,10 @@ impl Envelope {
         self.x_loop
             .iter()
             .any(|v| v.trim().eq_ignore_ascii_case(loop_id))
-            || self.rt_loop.iter().any(|v| v.trim().eq_ignore_ascii_case(rt_name))
+            || self
+                .rt_loop
+                .iter()
+                .any(|v| v.trim().eq_ignore_ascii_case(rt_name))
     }
 
     /// RFC 3834 and common practice: no automatic answer to automatic or bulk mail.
@@ -89,7 +92,10 @@ impl Envelope {
                 || local.ends_with("-request")
                 || local.ends_with("-bounces")
         };
-        if self.return_path.as_deref().is_some_and(|r| r.trim() == "<>")
+        if self
+            .return_path
+            .as_deref()
+            .is_some_and(|r| r.trim() == "<>")
             || self.requestor().is_some_and(daemon)
             || self.from.as_deref().is_some_and(daemon)
         {
@@ -113,7 +119,9 @@ pub fn subject_ticket(subject: &str, tags: &[&str]) -> Option<i64> {
             let id = id.trim();
             if !id.is_empty()
                 && id.bytes().all(|b| b.is_ascii_digit())
-                && tags.iter().any(|t| !t.is_empty() && t.to_lowercase() == tag)
+                && tags
+                    .iter()
+                    .any(|t| !t.is_empty() && t.to_lowercase() == tag)
             {
                 if let Ok(n) = id.parse() {
                     return Some(n);
@@ -146,13 +154,18 @@ pub fn own_words(text: &str) -> String {
             continue;
         }
         // "On <date>, <someone> wrote:" (and translations end with ':' before a quote).
-        let next_quoted = lines
-            .get(i + 1)
-            .is_some_and(|n| n.trim_start().starts_with('>') || n.trim().is_empty() && lines.get(i + 2).is_some_and(|m| m.trim_start().starts_with('>')));
+        let next_quoted = lines.get(i + 1).is_some_and(|n| {
+            n.trim_start().starts_with('>')
+                || n.trim().is_empty()
+                    && lines
+                        .get(i + 2)
+                        .is_some_and(|m| m.trim_start().starts_with('>'))
+        });
         if trimmed.ends_with(':') && next_quoted {
             continue;
         }
-        if trimmed.starts_with("-----BEGIN PGP SIGNED MESSAGE-----") || trimmed.starts_with("Hash:") {
+        if trimmed.starts_with("-----BEGIN PGP SIGNED MESSAGE-----") || trimmed.starts_with("Hash:")
+        {
             continue;
         }
         out.push(t);
@@ -182,7 +195,10 @@ mod tests {
         assert_eq!(env().no_autoreply("hd@org", "hd"), None);
         let mut e = env();
         e.auto_submitted = Some("auto-replied".into());
-        assert_eq!(e.no_autoreply("hd@org", "hd"), Some(NoAutoReply::AutoSubmitted));
+        assert_eq!(
+            e.no_autoreply("hd@org", "hd"),
+            Some(NoAutoReply::AutoSubmitted)
+        );
         e.auto_submitted = Some("no".into());
         assert_eq!(e.no_autoreply("hd@org", "hd"), None);
         for p in ["bulk", "Junk", "list"] {
@@ -192,7 +208,10 @@ mod tests {
         }
         let mut e = env();
         e.from = Some("MAILER-DAEMON@mx.example.test".into());
-        assert_eq!(e.no_autoreply("hd@org", "hd"), Some(NoAutoReply::MailerDaemon));
+        assert_eq!(
+            e.no_autoreply("hd@org", "hd"),
+            Some(NoAutoReply::MailerDaemon)
+        );
         let mut e = env();
         e.x_loop = vec!["hd@org".into()];
         assert_eq!(e.no_autoreply("hd@org", "hd"), Some(NoAutoReply::OwnLoop));
@@ -209,10 +228,19 @@ mod tests {
 
     #[test]
     fn subject_tags() {
-        assert_eq!(subject_ticket("Re: [hushdesk #42] printer", &["hushdesk"]), Some(42));
-        assert_eq!(subject_ticket("Re: [HushDesk #42] printer", &["hushdesk"]), Some(42));
+        assert_eq!(
+            subject_ticket("Re: [hushdesk #42] printer", &["hushdesk"]),
+            Some(42)
+        );
+        assert_eq!(
+            subject_ticket("Re: [HushDesk #42] printer", &["hushdesk"]),
+            Some(42)
+        );
         assert_eq!(subject_ticket("[other #42] printer", &["hushdesk"]), None);
-        assert_eq!(subject_ticket("[x] [Support #7]", &["hushdesk", "Support"]), Some(7));
+        assert_eq!(
+            subject_ticket("[x] [Support #7]", &["hushdesk", "Support"]),
+            Some(7)
+        );
         assert_eq!(subject_ticket("[hushdesk #]", &["hushdesk"]), None);
         assert_eq!(subject_ticket("Bug report: 1f2e", &["hushdesk"]), None);
     }

@@ -118,7 +118,10 @@ pub fn record_outbound(
     queue: i64,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    let id = message_id.trim().trim_start_matches('<').trim_end_matches('>');
+    let id = message_id
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>');
     if id.is_empty() {
         return Ok(());
     }

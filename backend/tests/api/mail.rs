@@ -145,7 +145,11 @@ both_cfg!(
     |_| {},
     |app: TestApp| async move {
         let first = gate(&app, "General", "correspond", FIRST).await;
-        assert!(first.1.contains("\nQueue: General\nAction: correspond"), "{}", first.1);
+        assert!(
+            first.1.contains("\nQueue: General\nAction: correspond"),
+            "{}",
+            first.1
+        );
         let id = ticket_of(&first);
         let (s, t) = app.get_json(&format!("ticket/{id}")).await;
         assert_eq!(s, 200);
@@ -156,18 +160,30 @@ both_cfg!(
         assert_eq!(u["Privileged"], 0, "{u}");
 
         // The same message again (an MTA retry): same ticket, nothing stored twice.
-        assert_eq!(ticket_of(&gate(&app, "General", "correspond", FIRST).await), id);
+        assert_eq!(
+            ticket_of(&gate(&app, "General", "correspond", FIRST).await),
+            id
+        );
         assert_eq!(history_types(&app, id).await, vec!["Create"]);
 
         // A reply threaded by In-Reply-To only.
         let reply = b"From: alice@example.test\nSubject: Re: something else\nMessage-ID: <r2@example.test>\nIn-Reply-To: <first-1@example.test>\n\nIt still does not boot.\n";
-        assert_eq!(ticket_of(&gate(&app, "General", "correspond", reply).await), id);
+        assert_eq!(
+            ticket_of(&gate(&app, "General", "correspond", reply).await),
+            id
+        );
         // A reply threaded by a References chain through the reply.
         let deeper = b"From: alice@example.test\nSubject: more\nMessage-ID: <r3@example.test>\nReferences: <unknown@x> <r2@example.test>\n\nMore details.\n";
-        assert_eq!(ticket_of(&gate(&app, "General", "correspond", deeper).await), id);
+        assert_eq!(
+            ticket_of(&gate(&app, "General", "correspond", deeper).await),
+            id
+        );
         // A reply threaded by the subject tag only, as a comment.
         let tagged = format!("From: root@example.test\nSubject: Re: [hushdesk #{id}] My laptop\nMessage-ID: <r4@example.test>\n\nInternal note.\n");
-        assert_eq!(ticket_of(&gate(&app, "General", "correspond", tagged.as_bytes()).await), id);
+        assert_eq!(
+            ticket_of(&gate(&app, "General", "correspond", tagged.as_bytes()).await),
+            id
+        );
         assert_eq!(
             history_types(&app, id).await,
             vec!["Create", "Correspond", "Correspond", "Correspond"]
@@ -179,7 +195,8 @@ both_cfg!(
         );
 
         // An unrelated message makes a new ticket.
-        let other = b"From: bob@example.test\nSubject: other\nMessage-ID: <o1@example.test>\n\nHi\n";
+        let other =
+            b"From: bob@example.test\nSubject: other\nMessage-ID: <o1@example.test>\n\nHi\n";
         let other_id = ticket_of(&gate(&app, "General", "correspond", other).await);
         assert_ne!(other_id, id);
     }
@@ -231,10 +248,7 @@ Content-Type: text/html; charset=koi8-r\n\
         // windows-1252 superset: 0x80 is the euro sign.
         assert_eq!(text_of(&c, "text/plain"), "Café crème à 10€");
         // HTML is kept as received (decoded to UTF-8); sanitizing happens where it is shown.
-        assert_eq!(
-            text_of(&c, "text/html"),
-            "Привет<script>alert(1)</script>"
-        );
+        assert_eq!(text_of(&c, "text/html"), "Привет<script>alert(1)</script>");
         let blob = c.iter().find(|(f, _, _)| f == "blob.bin").unwrap();
         assert_eq!(blob.2, vec![0, 1, 2, 0xfd, 0xfe, 0xff, 13, 10, 13, 10]);
         // The containers are stored too: the whole tree.
@@ -286,7 +300,13 @@ both_cfg!(
         // No queue for Spanish: the fallback queue.
         assert!(es_ans.1.contains("Queue: support-en"), "{}", es_ans.1);
         // Mail to a queue that is not shared stays there, and still has its language noted.
-        let general = gate(&app, "General", "correspond", fr.replace("fr1@x", "fr2@x").as_bytes()).await;
+        let general = gate(
+            &app,
+            "General",
+            "correspond",
+            fr.replace("fr1@x", "fr2@x").as_bytes(),
+        )
+        .await;
         assert!(general.1.contains("Queue: General"), "{}", general.1);
 
         let fr_id = ticket_of(&fr_ans);
@@ -308,7 +328,10 @@ both_cfg!(
             .await;
         assert_eq!(de_found["count"], 1, "{de_found}");
         let (_, es_found) = app
-            .get_json(&format!("tickets?query={}", urlencode("Language = 'es' AND Queue = 'support-en'")))
+            .get_json(&format!(
+                "tickets?query={}",
+                urlencode("Language = 'es' AND Queue = 'support-en'")
+            ))
             .await;
         assert_eq!(es_found["count"], 1, "{es_found}");
     }
@@ -339,7 +362,10 @@ both_cfg!(
         let (s, body, _) = gate_with(&app, &in_path, &fields, FIRST.to_vec()).await;
         assert_eq!((s, body.starts_with("ok\n")), (200, true), "{body}");
         let bad_path = format!("{root}/mailgate/guess/REST/1.0/NoAuth/mail-gateway");
-        assert_eq!(gate_with(&app, &bad_path, &fields, FIRST.to_vec()).await.0, 403);
+        assert_eq!(
+            gate_with(&app, &bad_path, &fields, FIRST.to_vec()).await.0,
+            403
+        );
     }
 );
 
@@ -370,9 +396,16 @@ both_cfg!(
         assert!(body.contains("queue 'Nope' does not exist"), "{body}");
         // Unknown action.
         let (s, body) = gate(&app, "General", "explode", FIRST).await;
-        assert_eq!((s, body.as_str()), (200, "not ok\nunknown action 'explode' (expected correspond or comment)\n"));
+        assert_eq!(
+            (s, body.as_str()),
+            (
+                200,
+                "not ok\nunknown action 'explode' (expected correspond or comment)\n"
+            )
+        );
         // Our own mail coming back: dropped as a loop, exit 0 (no bounce).
-        let own = b"From: support@example.test\nX-Loop: hushdesk@hushdesk.local\nSubject: x\n\nloop\n";
+        let own =
+            b"From: support@example.test\nX-Loop: hushdesk@hushdesk.local\nSubject: x\n\nloop\n";
         let (s, body, exit) = gate_with(&app, &url, &[("queue", "General")], own.to_vec()).await;
         assert_eq!(s, 200);
         assert!(body.starts_with("not ok\nmail loop"), "{body}");
@@ -382,7 +415,8 @@ both_cfg!(
         assert_eq!((s, body.as_str()), (200, "not ok\nempty message\n"));
         // Comments need the sender's right; an unknown sender has none.
         let id = ticket_of(&gate(&app, "General", "correspond", FIRST).await);
-        let comment = format!("From: mallory@example.test\nSubject: [hushdesk #{id}] x\n\nhidden\n");
+        let comment =
+            format!("From: mallory@example.test\nSubject: [hushdesk #{id}] x\n\nhidden\n");
         let (s, body, exit) = gate_with(
             &app,
             &url,
@@ -412,18 +446,26 @@ async fn deliver_corpus_file(app: &TestApp, name: &str, raw: Vec<u8>) {
         let id = ticket_of(&(s, body.clone()));
         let (s, t) = app.get_json(&format!("ticket/{id}")).await;
         assert_eq!(s, 200, "{name}: {t}");
-        assert!(!contents(app, id).await.is_empty(), "{name}: nothing stored");
+        assert!(
+            !contents(app, id).await.is_empty(),
+            "{name}: nothing stored"
+        );
     } else {
         let reason = body.strip_prefix("not ok\n").unwrap_or("");
         assert!(reason.trim().len() > 5, "{name}: no reason in {body:?}");
-        assert!(matches!(exit.as_deref(), Some("65" | "77")), "{name}: {exit:?}");
+        assert!(
+            matches!(exit.as_deref(), Some("65" | "77")),
+            "{name}: {exit:?}"
+        );
     }
 }
 
 fn nested(depth: usize) -> Vec<u8> {
     let mut m = String::from("From: deep@example.test\nSubject: nested\nMIME-Version: 1.0\n");
     for i in 0..depth {
-        m.push_str(&format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"));
+        m.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n"
+        ));
     }
     m.push_str("Content-Type: text/plain\n\nbottom\n");
     for i in (0..depth).rev() {
@@ -432,55 +474,53 @@ fn nested(depth: usize) -> Vec<u8> {
     m.into_bytes()
 }
 
-both_cfg!(
-    bad_input_corpus,
-    |_| {},
-    |app: TestApp| async move {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mail/bad");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-            .collect();
-        files.sort();
-        assert!(files.len() >= 10, "corpus missing: {}", files.len());
-        for f in &files {
-            let name = f.file_name().unwrap().to_string_lossy().into_owned();
-            deliver_corpus_file(&app, &name, std::fs::read(f).unwrap()).await;
-        }
-        deliver_corpus_file(&app, "nested-100", nested(100)).await;
-        deliver_corpus_file(&app, "nested-30", nested(30)).await;
-        // 8-bit bytes straight in headers (no RFC 2047).
-        let mut eight = b"From: J\xe9r\xf4me <j@example.test>\nSubject: caf\xe9 \xff\xfe\nMessage-ID: <8bit@x>\n\nbody \xe9\n".to_vec();
-        eight.extend_from_slice(b"\n");
-        deliver_corpus_file(&app, "8bit-headers", eight).await;
+both_cfg!(bad_input_corpus, |_| {}, |app: TestApp| async move {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mail/bad");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "corpus missing: {}", files.len());
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        deliver_corpus_file(&app, &name, std::fs::read(f).unwrap()).await;
     }
-);
+    deliver_corpus_file(&app, "nested-100", nested(100)).await;
+    deliver_corpus_file(&app, "nested-30", nested(30)).await;
+    // 8-bit bytes straight in headers (no RFC 2047).
+    let mut eight = b"From: J\xe9r\xf4me <j@example.test>\nSubject: caf\xe9 \xff\xfe\nMessage-ID: <8bit@x>\n\nbody \xe9\n".to_vec();
+    eight.extend_from_slice(b"\n");
+    deliver_corpus_file(&app, "8bit-headers", eight).await;
+});
 
-both_cfg!(
-    fifty_megabytes,
-    |_| {},
-    |app: TestApp| async move {
-        let payload: Vec<u8> = (0..50 * 1024 * 1024 / 4 * 3).map(|i| (i * 7 % 251) as u8).collect();
-        let b64 = base64::engine::general_purpose::STANDARD.encode(&payload);
-        let mut msg = String::from("From: big@example.test\nSubject: big\nMessage-ID: <big@x>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nsee attached\n--B\nContent-Type: application/octet-stream; name=\"big.bin\"\nContent-Transfer-Encoding: base64\n\n");
-        for line in b64.as_bytes().chunks(76) {
-            msg.push_str(std::str::from_utf8(line).unwrap());
-            msg.push('\n');
-        }
-        msg.push_str("--B--\n");
-        assert!(msg.len() > 50 * 1024 * 1024);
-        let id = ticket_of(&gate(&app, "General", "correspond", msg.as_bytes()).await);
-        let (s, list) = app
-            .post(
-                &format!("ticket/{id}/attachments?fields=Filename,ContentLength"),
-                &json!([{"field": "Filename", "operator": "=", "value": "big.bin"}]),
-            )
-            .await;
-        assert_eq!(s, 200);
-        assert_eq!(list["items"][0]["ContentLength"], payload.len().to_string(), "{list}");
+both_cfg!(fifty_megabytes, |_| {}, |app: TestApp| async move {
+    let payload: Vec<u8> = (0..50 * 1024 * 1024 / 4 * 3)
+        .map(|i| (i * 7 % 251) as u8)
+        .collect();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&payload);
+    let mut msg = String::from("From: big@example.test\nSubject: big\nMessage-ID: <big@x>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\nsee attached\n--B\nContent-Type: application/octet-stream; name=\"big.bin\"\nContent-Transfer-Encoding: base64\n\n");
+    for line in b64.as_bytes().chunks(76) {
+        msg.push_str(std::str::from_utf8(line).unwrap());
+        msg.push('\n');
     }
-);
+    msg.push_str("--B--\n");
+    assert!(msg.len() > 50 * 1024 * 1024);
+    let id = ticket_of(&gate(&app, "General", "correspond", msg.as_bytes()).await);
+    let (s, list) = app
+        .post(
+            &format!("ticket/{id}/attachments?fields=Filename,ContentLength"),
+            &json!([{"field": "Filename", "operator": "=", "value": "big.bin"}]),
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(
+        list["items"][0]["ContentLength"],
+        payload.len().to_string(),
+        "{list}"
+    );
+});
 
 /// The auto-reply decision, straight from the pipeline (the API does not show it).
 fn autoreply_decisions(db: Db) {
@@ -536,18 +576,29 @@ fn autoreply_decisions(db: Db) {
     assert!(third.created);
     assert_eq!(third.autoreply, AutoReply::RateLimited);
     // Another requester is not affected; after the window the first one is again.
-    assert_eq!(deliver(4, "", "other@example.test", t0).autoreply, AutoReply::Queued);
+    assert_eq!(
+        deliver(4, "", "other@example.test", t0).autoreply,
+        AutoReply::Queued
+    );
     assert_eq!(
         deliver(5, "", user, t0 + chrono::Duration::minutes(61)).autoreply,
         AutoReply::Queued
     );
     let later = t0 + chrono::Duration::days(2);
     for (n, header, why) in [
-        (6, "Auto-Submitted: auto-replied\n", NoAutoReply::AutoSubmitted),
+        (
+            6,
+            "Auto-Submitted: auto-replied\n",
+            NoAutoReply::AutoSubmitted,
+        ),
         (7, "Precedence: bulk\n", NoAutoReply::Bulk),
         (8, "Precedence: junk\n", NoAutoReply::Bulk),
         (9, "Precedence: list\n", NoAutoReply::Bulk),
-        (10, "List-Id: <users.lists.example.test>\n", NoAutoReply::Bulk),
+        (
+            10,
+            "List-Id: <users.lists.example.test>\n",
+            NoAutoReply::Bulk,
+        ),
     ] {
         let d = deliver(n, header, &format!("u{n}@example.test"), later);
         assert!(d.created);

@@ -23,7 +23,8 @@ use sequoia_openpgp::Cert;
 use load::Run;
 use server::Server;
 
-const USAGE: &str = "usage: mail [--messages N] [--clients N] [--body-kib N] [--server PATH] [--write]
+const USAGE: &str =
+    "usage: mail [--messages N] [--clients N] [--body-kib N] [--server PATH] [--write]
   --messages N   messages per kind (default 300)
   --clients N    concurrent gateway clients and decryption threads (default 4)
   --body-kib N   size of each message's text (default 16)
@@ -46,10 +47,8 @@ fn opts() -> Result<Opts> {
         server: std::env::var_os("HUSHDESK_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
-                PathBuf::from(
-                    std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into()),
-                )
-                .join("release/hushdesk")
+                PathBuf::from(std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into()))
+                    .join("release/hushdesk")
             }),
         write: false,
     };
@@ -81,7 +80,9 @@ fn body_text(seed: usize, kib: usize) -> String {
     let mut s = String::with_capacity(kib * 1024 + 80);
     let mut x = seed as u64 * 2654435761 + 1;
     while s.len() < kib * 1024 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(x >> 60) as usize]);
         s.push(if (x >> 20) % 13 == 0 { '\n' } else { ' ' });
     }
@@ -126,7 +127,12 @@ fn build_kind(
     let policy = StandardPolicy::new();
     let now = SystemTime::now();
     let cert = match suite {
-        Some(s) => Some(pgp::generate(&format!("{queue} <{queue}@bench.test>"), s, now, None)?),
+        Some(s) => Some(pgp::generate(
+            &format!("{queue} <{queue}@bench.test>"),
+            s,
+            now,
+            None,
+        )?),
         None => None,
     };
     let mut messages = Vec::with_capacity(o.messages);
@@ -359,7 +365,10 @@ async fn main_async(o: Opts) -> Result<String> {
         o.messages,
         o.clients,
         o.body_kib,
-        o.server.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
+        o.server
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         o.clients,
         o.clients
     ));
@@ -382,10 +391,17 @@ fn write_section(section: &str) -> Result<()> {
     let new = match text.find("## Mail ingest") {
         Some(at) => {
             let rest = &text[at + 3..];
-            let end = rest.find("\n## ").map(|e| at + 3 + e + 1).unwrap_or(text.len());
+            let end = rest
+                .find("\n## ")
+                .map(|e| at + 3 + e + 1)
+                .unwrap_or(text.len());
             format!("{}{}{}", &text[..at], section, &text[end..])
         }
-        None => format!("{}\n{}", text.trim_end_matches('\n').to_owned() + "\n", section),
+        None => format!(
+            "{}\n{}",
+            text.trim_end_matches('\n').to_owned() + "\n",
+            section
+        ),
     };
     std::fs::write(&path, new).context("writing BENCHMARKS.md")
 }
@@ -399,7 +415,10 @@ fn main() -> ExitCode {
         }
     };
     let write = o.write;
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("runtime: {e}");
