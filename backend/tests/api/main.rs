@@ -5,8 +5,8 @@
 mod helpers;
 
 mod auth;
-mod mail;
 mod bad_input;
+mod mail;
 mod migrations;
 mod openapi;
 mod openpgp;
