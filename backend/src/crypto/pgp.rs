@@ -71,7 +71,7 @@ pub fn parse_certs(bytes: &[u8]) -> anyhow::Result<Vec<Cert>> {
 
 /// One cert from armored text as stored.
 pub fn parse_cert(text: &str) -> anyhow::Result<Cert> {
-    Ok(Cert::from_bytes(text.as_bytes())?)
+    Cert::from_bytes(text.as_bytes())
 }
 
 /// Public part, armored.
@@ -431,7 +431,7 @@ impl DecryptionHelper for Helper<'_> {
                 for pkesk in pkesks {
                     let for_us = pkesk
                         .recipient()
-                        .is_none_or(|r| r.aliases(&key.key_handle()));
+                        .is_none_or(|r| r.aliases(key.key_handle()));
                     if !for_us {
                         continue;
                     }

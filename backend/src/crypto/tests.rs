@@ -33,11 +33,18 @@ fn sign_encrypt_decrypt_verify_round_trip() {
         t0(),
         b"secret text\n",
         Some((&alice, None)),
-        &[queue.clone()],
+        std::slice::from_ref(&queue),
     )
     .unwrap();
     assert!(ct.starts_with(b"-----BEGIN PGP MESSAGE-----"));
-    let plain = pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), None)], &[alice.clone()]).unwrap();
+    let plain = pgp::decrypt(
+        &p,
+        t0(),
+        &ct,
+        &[(queue.clone(), None)],
+        std::slice::from_ref(&alice),
+    )
+    .unwrap();
     assert_eq!(plain.data, b"secret text\n");
     assert_eq!(
         plain.signature,
@@ -81,7 +88,7 @@ fn locked_queue_key_needs_the_passphrase() {
         Some("hunter2"),
     )
     .unwrap();
-    let ct = pgp::sign_encrypt(&p, t0(), b"locked", None, &[queue.clone()]).unwrap();
+    let ct = pgp::sign_encrypt(&p, t0(), b"locked", None, std::slice::from_ref(&queue)).unwrap();
     assert!(pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), None)], &[]).is_err());
     assert!(pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), Some("wrong".into()))], &[]).is_err());
     let ok = pgp::decrypt(
@@ -104,7 +111,13 @@ fn detached_signature_good_and_bad() {
     let alice = key("Alice <alice@example.test>");
     let sig = pgp::sign_detached(&p, t0(), b"the signed part", &alice, None).unwrap();
     assert_eq!(
-        pgp::verify_detached(&p, t0(), b"the signed part", &sig, &[alice.clone()]),
+        pgp::verify_detached(
+            &p,
+            t0(),
+            b"the signed part",
+            &sig,
+            std::slice::from_ref(&alice)
+        ),
         SignatureStatus::Good {
             fingerprint: fpr(&alice)
         }
@@ -115,7 +128,7 @@ fn detached_signature_good_and_bad() {
             t0(),
             b"the signed part, altered",
             &sig,
-            &[alice.clone()]
+            std::slice::from_ref(&alice)
         ),
         SignatureStatus::Bad { .. }
     ));
@@ -140,7 +153,7 @@ fn signature_by_an_expired_key_is_expired() {
             t0() + Duration::from_secs(120),
             b"m",
             &sig,
-            &[alice.clone()]
+            std::slice::from_ref(&alice)
         ),
         SignatureStatus::Good {
             fingerprint: fpr(&alice)
@@ -148,7 +161,7 @@ fn signature_by_an_expired_key_is_expired() {
     );
     let later = t0() + Duration::from_secs(3 * 24 * 3600);
     assert_eq!(
-        pgp::verify_detached(&p, later, b"m", &sig, &[alice.clone()]),
+        pgp::verify_detached(&p, later, b"m", &sig, std::slice::from_ref(&alice)),
         SignatureStatus::Expired {
             fingerprint: fpr(&alice)
         }
@@ -173,7 +186,7 @@ fn signature_by_a_revoked_key_is_revoked() {
             t0() + Duration::from_secs(120),
             b"m",
             &sig,
-            &[revoked.clone()]
+            std::slice::from_ref(&revoked)
         ),
         SignatureStatus::Revoked {
             fingerprint: fpr(&alice)
@@ -225,7 +238,7 @@ fn pgp_mime_decrypts_with_protected_subject() {
         t0(),
         inner.as_bytes(),
         Some((&alice, None)),
-        &[queue.clone()],
+        std::slice::from_ref(&queue),
     )
     .unwrap();
     let raw = pgp_mime("...", &ct);
@@ -308,7 +321,7 @@ fn inline_pgp_in_a_text_part_and_a_gpg_attachment() {
         t0(),
         "Grüße aus Berlin\n".as_bytes(),
         Some((&alice, None)),
-        &[queue.clone()],
+        std::slice::from_ref(&queue),
     )
     .unwrap();
     let att = pgp::sign_encrypt(
@@ -316,7 +329,7 @@ fn inline_pgp_in_a_text_part_and_a_gpg_attachment() {
         t0(),
         b"log line 1\nlog line 2\n",
         None,
-        &[queue.clone()],
+        std::slice::from_ref(&queue),
     )
     .unwrap();
     let raw = format!(

@@ -349,7 +349,7 @@ both!(
             now(),
             inner.as_bytes(),
             Some((&alice, None)),
-            &[q.clone()],
+            std::slice::from_ref(&q),
         )
         .unwrap();
         let raw = pgp_mime(
@@ -380,7 +380,7 @@ both!(
             now(),
             b"Content-Type: text/plain\r\n\r\nhi\r\n",
             Some((&mallory, None)),
-            &[q.clone()],
+            std::slice::from_ref(&q),
         )
         .unwrap();
         let id = ticket_of(
@@ -486,7 +486,7 @@ both!(
             now(),
             "Grüße, mein Laptop startet nicht.\n".as_bytes(),
             None,
-            &[q.clone()],
+            std::slice::from_ref(&q),
         )
         .unwrap();
         let raw = format!(

@@ -59,7 +59,7 @@ fn decrypt_pgp_mime(raw: &[u8], key: &Cert, signer: &Cert) -> (Vec<u8>, Signatur
         now(),
         &ct,
         &[(key.clone(), None)],
-        &[signer.clone()],
+        std::slice::from_ref(signer),
     )
     .unwrap();
     (plain.data, plain.signature)
@@ -159,7 +159,7 @@ both!(
                 now(),
                 signed,
                 &sigbytes,
-                &[q.clone()]
+                std::slice::from_ref(&q)
             ),
             SignatureStatus::Good {
                 fingerprint: fpr(&q)
@@ -212,7 +212,7 @@ both!(
             now(),
             b"Content-Type: text/plain\r\n\r\nmy disk\r\n",
             None,
-            &[q.clone()],
+            std::slice::from_ref(&q),
         )
         .unwrap();
         let raw = pgp_mime(
