@@ -98,15 +98,16 @@ pub fn info(policy: &dyn Policy, now: SystemTime, cert: &Cert) -> CertInfo {
         .map(|u| String::from_utf8_lossy(u.userid().value()).into_owned())
         .collect();
     let can_encrypt = !encryption_keys(policy, now, cert).is_empty();
-    let can_sign = cert
-        .keys()
-        .with_policy(policy, now)
-        .supported()
-        .alive()
-        .revoked(false)
-        .for_signing()
-        .next()
-        .is_some();
+    let can_sign = !revoked
+        && cert
+            .keys()
+            .with_policy(policy, now)
+            .supported()
+            .alive()
+            .revoked(false)
+            .for_signing()
+            .next()
+            .is_some();
     CertInfo {
         fingerprint: cert.fingerprint().to_hex(),
         user_ids,
@@ -123,6 +124,12 @@ fn encryption_keys<'a>(
     now: SystemTime,
     cert: &'a Cert,
 ) -> Vec<ValidErasedKeyAmalgamation<'a, openpgp::packet::key::PublicParts>> {
+    if matches!(
+        cert.revocation_status(policy, now),
+        RevocationStatus::Revoked(_)
+    ) {
+        return Vec::new();
+    }
     cert.keys()
         .with_policy(policy, now)
         .supported()
