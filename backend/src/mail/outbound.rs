@@ -394,7 +394,7 @@ pub fn build(
             let mut to_keys: Vec<Cert> = group.iter().flat_map(|r| r.certs.clone()).collect();
             to_keys.extend(queue_certs.iter().cloned());
             let armored =
-                match pgp::sign_encrypt(&policy, sys_now, &inner_bytes, signer_ref, &to_keys) {
+                match pgp::sign_encrypt(&policy, sys_now, &signed_bytes, signer_ref, &to_keys) {
                     Ok(a) => a,
                     Err(e) => return Ok(Outcome::Held(format!("OpenPGP encryption failed: {e}"))),
                 };

@@ -108,7 +108,7 @@ both!(
         assert_eq!(o["kind"], "correspond");
         assert_eq!(o["encrypted"], true);
         assert_eq!(o["signed"], true);
-        assert_eq!(o["recipients"], "alice@example.test, dave@example.test");
+        assert_eq!(o["recipients"], "dave@example.test, alice@example.test");
 
         // Alice (has a key) gets PGP/MIME; Dave (no key) gets a signed cleartext copy.
         let mid = o["message_id"].as_str().unwrap();
@@ -144,7 +144,10 @@ both!(
             format!("[hushdesk #{id}] Laptop")
         );
         assert_eq!(inner.ctype.params["protected-headers"], "v1");
-        assert_eq!(inner.get_body().unwrap(), "Please try the new image.\n");
+        assert_eq!(
+            inner.get_body().unwrap().replace("\r\n", "\n"),
+            "Please try the new image.\n"
+        );
 
         let dave_id = mid.replace('@', ".1@");
         let (eml, env) = spooled(&app, &dave_id);
