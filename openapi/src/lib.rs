@@ -3,4 +3,5 @@
 //! The REST 2.0 shapes follow Request Tracker's own (see docs/rt-wire.md §4): RT's field
 //! names, its string-typed integers, and its references `{id, type, _url}`.
 
+pub mod openpgp;
 pub mod rest2;
