@@ -42,6 +42,8 @@ impl Drop for PgDrop {
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    /// The directory beside the database (the outbound spool is `<dir>/outbox`).
+    pub data_dir: std::path::PathBuf,
     _dir: tempfile::TempDir,
     _pg: Option<PgDrop>,
 }
@@ -82,6 +84,8 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
         pool_size: 4,
         ..Config::default()
     };
+    config.outbound.spool_dir = Some(dir.path().join("outbox"));
+    config.outbound.poll_millis = 100;
     tweak(&mut config);
     let clock = Arc::new(SystemClock);
     let store = hushdesk::open_store(&config, clock.as_ref()).expect("open store");
@@ -100,6 +104,7 @@ pub async fn spawn_app_with(db: Db, tweak: impl FnOnce(&mut Config)) -> TestApp 
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client"),
+        data_dir: dir.path().to_path_buf(),
         _dir: dir,
         _pg: pg,
     }

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod body;
 pub mod common;
 pub mod history;
+pub mod openpgp;
 pub mod queues;
 pub mod render;
 pub mod search;
@@ -36,6 +37,10 @@ use utoipa::OpenApi;
         admin::create_custom_field, admin::get_custom_field,
         admin::grant_right, admin::revoke_right, admin::list_rights,
         admin::create_group, admin::get_group,
+        openpgp::list_queue_keys, openpgp::import_queue_keys, openpgp::generate_queue_key, openpgp::delete_queue_key,
+        openpgp::list_user_keys, openpgp::import_user_keys, openpgp::delete_user_key,
+        openpgp::get_queue_mail_settings, openpgp::update_queue_mail_settings,
+        openpgp::transaction_openpgp, openpgp::ticket_outbox, openpgp::retry_outbox,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -47,6 +52,7 @@ use utoipa::OpenApi;
         (name = "admin", description = "Custom fields, rights and groups"),
         (name = "session", description = "The web app's login"),
         (name = "system", description = "Server identity"),
+        (name = "openpgp", description = "OpenPGP keys, queue mail settings, message status and the outbox"),
     )
 )]
 pub struct Rest2Doc;
@@ -118,5 +124,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(admin::revoke_right)
         .service(admin::list_rights)
         .service(admin::create_group)
-        .service(admin::get_group);
+        .service(admin::get_group)
+        .service(openpgp::generate_queue_key)
+        .service(openpgp::list_queue_keys)
+        .service(openpgp::import_queue_keys)
+        .service(openpgp::delete_queue_key)
+        .service(openpgp::list_user_keys)
+        .service(openpgp::import_user_keys)
+        .service(openpgp::delete_user_key)
+        .service(openpgp::get_queue_mail_settings)
+        .service(openpgp::update_queue_mail_settings)
+        .service(openpgp::transaction_openpgp)
+        .service(openpgp::ticket_outbox)
+        .service(openpgp::retry_outbox);
 }
