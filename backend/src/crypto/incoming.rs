@@ -386,7 +386,7 @@ fn open_inline(walk: &mut Walk, body: &[u8]) -> Option<Vec<u8>> {
             (None, None) => break,
         };
         let end_marker = if encrypted { MSG_END } else { SIG_END };
-        let Some(end) = find(body, end_marker, start).map(|e| e + end_marker.len()) else {
+        let Some(mut end) = find(body, end_marker, start).map(|e| e + end_marker.len()) else {
             // Truncated armor: left as it is.
             if encrypted {
                 walk.undecryptable
@@ -418,6 +418,15 @@ fn open_inline(walk: &mut Walk, body: &[u8]) -> Option<Vec<u8>> {
         out.extend_from_slice(&body[at..start]);
         match replacement {
             Some(r) => {
+                // The line break after the END line belongs to the armor: the content
+                // brings its own.
+                if r.ends_with(b"\n") {
+                    if body[end..].starts_with(b"\r\n") {
+                        end += 2;
+                    } else if body[end..].starts_with(b"\n") {
+                        end += 1;
+                    }
+                }
                 out.extend_from_slice(&r);
                 changed = true;
             }

@@ -360,7 +360,7 @@ fn inline_pgp_in_a_text_part_and_a_gpg_attachment() {
     assert_eq!(parsed.subparts.len(), 2);
     assert_eq!(
         parsed.subparts[0].get_body().unwrap(),
-        "Before\nGrüße aus Berlin\n\n\nAfter"
+        "Before\nGrüße aus Berlin\n\nAfter"
     );
     let a = &parsed.subparts[1];
     assert_eq!(
