@@ -38,7 +38,7 @@ def first_text(rest2, ticket: int) -> str:
     r = rest2.post(rest2.base + f'ticket/{ticket}/attachments', params={'fields': 'ContentType,Filename', 'per_page': 100}, json=[])
     assert r.status_code == 200, r.text
     for item in r.json()['items']:
-        if item['ContentType'] == 'text/plain' and not item['Filename']:
+        if item['ContentType'] == 'text/plain' and not item.get('Filename'):
             a = rest2.get(rest2.base + f'attachment/{item["id"]}').json()
             return base64.b64decode(''.join(a['Content'].split())).decode()
     raise AssertionError('no text part')
@@ -115,9 +115,9 @@ def test_outgoing_mail_decrypts_and_verifies_in_gpg(server, rest2, smtp, queue_k
     assert msg['Subject'] == f'{tag} Question from alice@example.test'
     assert msg['From'].addresses[0].addr_spec == 'support@pgp.hushdesk.test'
     parts = list(msg.iter_parts())
-    assert parts[0].get_content().strip() == 'Version: 1'
+    assert parts[0].get_payload(decode=True).strip() == b'Version: 1'
     res = alice.run('--status-fd', '1', '--decrypt', input=parts[1].get_payload(decode=True))
-    statuses = res.stdout.decode()
+    statuses = res.stdout.decode(errors='replace')
     assert re.search(rf'\[GNUPG:\] VALIDSIG \S+ .* {queue_key["fingerprint"]}$', statuses, re.M), statuses
     assert '[GNUPG:] GOODSIG' in statuses
     assert '[GNUPG:] DECRYPTION_OKAY' in statuses
@@ -138,8 +138,8 @@ def test_outgoing_mail_decrypts_and_verifies_in_gpg(server, rest2, smtp, queue_k
     sigfile.write_bytes(sig)
     datafile.write_bytes(signed)
     res = bob.run('--status-fd', '1', '--verify', str(sigfile), str(datafile))
-    assert '[GNUPG:] GOODSIG' in res.stdout.decode(), res.stderr.decode()
-    assert queue_key['fingerprint'] in res.stdout.decode()
+    assert '[GNUPG:] GOODSIG' in res.stdout.decode(errors='replace'), res.stderr.decode(errors='replace')
+    assert queue_key['fingerprint'] in res.stdout.decode(errors='replace')
 
     # The outbox says so, and the history has the EmailRecord.
     items = rest2.get(rest2.base + f'ticket/{tid}/outbox').json()['items']
