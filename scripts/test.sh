@@ -16,7 +16,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "system packages"
 if [ "$(id -u)" = 0 ]; then
-  pkgs="libclang-dev pkg-config libpq-dev libsqlite3-dev libssl-dev postgresql chromium chromium-driver brotli rt5-clients gnupg python3-venv"
+  pkgs="pkg-config libpq-dev libsqlite3-dev libssl-dev postgresql chromium chromium-driver brotli rt5-clients gnupg python3-venv nettle-dev libclang-dev"
   missing=""
   for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
   if [ -n "$missing" ]; then
@@ -70,3 +70,5 @@ HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q 
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/client
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/otrs
 HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/app
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/mail
+HUSHDESK_BIN="$CARGO_TARGET_DIR/debug/hushdesk" "$venv/bin/python" -m pytest -q -p no:cacheprovider e2e/openpgp

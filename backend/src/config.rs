@@ -43,6 +43,12 @@ pub struct Config {
     /// `[retention]`: policies per queue, the purge schedule, abuse scoring.
     #[serde(default)]
     pub retention: crate::retention::RetentionConfig,
+    /// `[mail]`: the inbound mail gateway.
+    pub mail: crate::mail::MailConfig,
+    /// `[openpgp]`: passphrase for queue keys, key learning.
+    pub openpgp: crate::crypto::OpenPgpConfig,
+    /// `[outbound]`: delivery of outgoing mail (spool directory or SMTP).
+    pub outbound: crate::mail::transport::OutboundConfig,
 }
 
 impl Default for Config {
@@ -64,6 +70,9 @@ impl Default for Config {
             search: crate::search::SearchConfig::default(),
             sealing: crate::sealing::SealingConfig::default(),
             retention: crate::retention::RetentionConfig::default(),
+            mail: crate::mail::MailConfig::default(),
+            openpgp: crate::crypto::OpenPgpConfig::default(),
+            outbound: crate::mail::transport::OutboundConfig::default(),
         }
     }
 }

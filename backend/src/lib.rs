@@ -7,11 +7,13 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod crypto;
 pub mod demo;
 pub mod domain;
-pub mod search;
+pub mod mail;
 pub mod retention;
 pub mod sealing;
+pub mod search;
 pub mod store;
 pub mod whisperback;
 
@@ -80,6 +82,7 @@ pub(crate) fn write_private(path: &std::path::Path, data: &[u8]) -> std::io::Res
 
 pub fn app_state(config: Config, store: Store, clock: Arc<dyn Clock>) -> std::io::Result<AppState> {
     let secret = session_secret(&config)?;
+    crypto::config::install(&config.openpgp);
     Ok(AppState {
         base_url: config.base_url().into(),
         basic_cache: Arc::new(auth::BasicCache::new(Duration::from_secs(
@@ -118,6 +121,15 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(path_cfg)
             .app_data(query_cfg)
             .app_data(web::PayloadConfig::default().limit(limit))
+            // Before the REST 1.0 catch-all, which would otherwise answer it.
+            .route(
+                "/REST/1.0/NoAuth/mail-gateway",
+                web::post().to(api::mail_gateway::mail_gateway),
+            )
+            .route(
+                "/mailgate/{secret}/REST/1.0/NoAuth/mail-gateway",
+                web::post().to(api::mail_gateway::mail_gateway),
+            )
             .service(web::scope("/REST/1.0").configure(api::rest1::configure))
             .service(
                 web::scope("/REST/2.0")
@@ -154,6 +166,7 @@ pub fn serve(
             search::catch_up(store.clone(), index.clone()).await;
         }
     });
+    let worker_state = state.clone();
     let server = HttpServer::new(move || {
         let st = state.clone();
         App::new()
@@ -180,6 +193,9 @@ pub fn serve(
     .workers(workers.max(1))
     .listen(listener)?
     .run();
+    if tokio::runtime::Handle::try_current().is_ok() {
+        tokio::spawn(mail::outbound::run_worker(worker_state));
+    }
     Ok(server)
 }
 

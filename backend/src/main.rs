@@ -70,6 +70,17 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
     if let Command::Whisperback { action } = command {
         return whisperback(action);
     }
+    if let Command::Mailgate(args) = command {
+        return match hushdesk::cli::mailgate::run(&args, &config, clock) {
+            (0, msg) => {
+                if !msg.is_empty() {
+                    say(&msg);
+                }
+                Ok(())
+            }
+            (code, msg) => Err((code, anyhow::anyhow!(msg))),
+        };
+    }
     if let Command::Migrate { revert_all: true } = command {
         let store = hushdesk::store::Store::open(&config.database_url, 1)
             .map_err(|e| (EX_TEMPFAIL, e.into()))?;
@@ -171,7 +182,10 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
                 .map_err(|e| (retention_exit(&e), e.into()))?;
             say(&line);
         }
-        Command::Openapi | Command::Whisperback { .. } => {}
+        Command::Key { action } => {
+            say(&hushdesk::cli::key::run(&store, &config, now, action).map_err(fail)?)
+        }
+        Command::Openapi | Command::Whisperback { .. } | Command::Mailgate(_) => {}
     }
     Ok(())
 }

@@ -4,7 +4,8 @@
 //! names, its string-typed integers, and its references `{id, type, _url}`.
 
 pub mod app;
+pub mod openpgp;
 pub mod rest2;
+pub mod retention;
 pub mod search;
 pub mod wb;
-pub mod retention;

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod mail_gateway;
 pub mod otrs;
 pub mod rest1;
 pub mod rest2;

@@ -2,6 +2,8 @@
 
 pub mod admin;
 pub mod demo;
+pub mod key;
+pub mod mailgate;
 pub mod retention;
 
 use std::path::PathBuf;
@@ -83,6 +85,16 @@ pub enum Command {
     Openapi,
     /// Rebuild the full-text index (`[search] backend`) from the stored messages.
     Reindex,
+    /// Deliver one message from standard input, as RT's rt-mailgate does (for an MTA alias).
+    ///
+    /// Exit status: 0 stored (or a mail loop dropped), 75 temporary failure (the MTA retries),
+    /// 65 or 77 refused for good (the MTA bounces with the reason printed on stderr).
+    Mailgate(mailgate::MailgateArgs),
+    /// Manage OpenPGP keys of queues and users.
+    Key {
+        #[command(subcommand)]
+        action: key::KeyCommand,
+    },
     /// Work with WhisperBack bug reports.
     Whisperback {
         #[command(subcommand)]

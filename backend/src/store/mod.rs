@@ -12,6 +12,8 @@ pub mod groups;
 pub mod hardware;
 pub mod known_issues;
 pub mod links;
+pub mod mail;
+pub mod openpgp;
 pub mod queues;
 pub mod retention;
 pub mod rows;

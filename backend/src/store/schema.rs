@@ -98,6 +98,7 @@ diesel::table! {
         last_updated -> Timestamp,
         creator -> BigInt,
         created -> Timestamp,
+        language -> Text,
     }
 }
 
@@ -407,6 +408,91 @@ diesel::table! {
 
 diesel::joinable!(retention_policies -> queues (queue_id));
 
+diesel::table! {
+    mail_messages (id) {
+        id -> BigInt,
+        dedupe_key -> Text,
+        message_id -> Text,
+        direction -> Text,
+        ticket_id -> BigInt,
+        transaction_id -> BigInt,
+        queue_id -> BigInt,
+        status -> Text,
+        reason -> Text,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mail_autoreplies (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        ticket_id -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    openpgp_keys (id) {
+        id -> BigInt,
+        owner_type -> Text,
+        owner_id -> BigInt,
+        fingerprint -> Text,
+        armored -> Text,
+        has_secret -> Bool,
+        user_ids -> Text,
+        expires -> Nullable<Timestamp>,
+        revoked -> Bool,
+        source -> Text,
+        created -> Timestamp,
+        last_updated -> Timestamp,
+    }
+}
+
+diesel::table! {
+    openpgp_queue_settings (queue_id) {
+        queue_id -> BigInt,
+        require_encryption -> Text,
+        sign -> Bool,
+        encrypt -> Bool,
+        autoreply -> Bool,
+        autoreply_text -> Text,
+    }
+}
+
+diesel::table! {
+    openpgp_transaction_status (transaction_id) {
+        transaction_id -> BigInt,
+        encryption -> Text,
+        encryption_detail -> Text,
+        signature -> Text,
+        signer -> Text,
+        signature_detail -> Text,
+        unencrypted_flag -> Bool,
+        protected_subject -> Bool,
+    }
+}
+
+diesel::table! {
+    outbound_mail (id) {
+        id -> BigInt,
+        ticket_id -> BigInt,
+        transaction_id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        error -> Text,
+        attempts -> Integer,
+        next_attempt -> Timestamp,
+        message_id -> Text,
+        recipients -> Text,
+        encrypted -> Bool,
+        signed -> Bool,
+        record_transaction_id -> Nullable<BigInt>,
+        created -> Timestamp,
+        sent -> Nullable<Timestamp>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     users,
     groups,
@@ -437,4 +523,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     retention_purged,
     retention_receipts,
     abuse_signals,
+    mail_messages,
+    mail_autoreplies,
+    openpgp_keys,
+    openpgp_queue_settings,
+    openpgp_transaction_status,
+    outbound_mail,
 );

@@ -72,6 +72,7 @@ enum TextCol {
     Subject,
     Status,
     Type,
+    Language,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -211,10 +212,11 @@ fn compile_cond(
         return Ok(Filter::IntCol(col, op, v));
     }
     Ok(match &c.field {
-        Field::Subject | Field::Status | Field::Type => {
+        Field::Subject | Field::Status | Field::Type | Field::Language => {
             let col = match c.field {
                 Field::Subject => TextCol::Subject,
                 Field::Status => TextCol::Status,
+                Field::Language => TextCol::Language,
                 _ => TextCol::Type,
             };
             if matches!(op, Op::Is | Op::IsNot) {
@@ -455,7 +457,7 @@ fn int_expr(col: IntCol, op: Op, v: i64) -> Expr {
 }
 
 fn text_expr(col: TextCol, op: Op, v: &str) -> Expr {
-    // Status and Type are stored lower-case; match them case-insensitively as RT does.
+    // Status, Type and Language are stored lower-case; match them case-insensitively as RT does.
     let v_cmp = match col {
         TextCol::Subject => v.to_owned(),
         _ => v.to_lowercase(),
@@ -478,6 +480,7 @@ fn text_expr(col: TextCol, op: Op, v: &str) -> Expr {
         TextCol::Subject => cmp!(tickets::subject),
         TextCol::Status => cmp!(tickets::status),
         TextCol::Type => cmp!(tickets::ticket_type),
+        TextCol::Language => cmp!(tickets::language),
     }
 }
 

@@ -384,6 +384,14 @@ pub fn add_message(
     if let Some(part) = &input.content {
         super::attachments::insert_tree(conn, txn, part, ctx.uid(), ctx.now)?;
     }
+    crate::mail::outbound::on_message(
+        conn,
+        ctx.actor,
+        t.id,
+        txn,
+        kind == MessageKind::Comment,
+        ctx.now,
+    )?;
     let mut msgs = vec![msg.to_string()];
     if input.time_taken != 0 {
         diesel::update(tickets::table.find(t.id))

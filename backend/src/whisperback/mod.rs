@@ -11,7 +11,7 @@ mod hardware;
 mod header;
 pub mod ingest;
 mod journal;
-mod language;
+pub(crate) mod language;
 mod pci;
 mod sections;
 mod usb;

@@ -42,6 +42,8 @@ impl Drop for PgDrop {
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
+    /// The directory beside the database (the outbound spool is `<dir>/outbox`).
+    pub data_dir: std::path::PathBuf,
     _dir: tempfile::TempDir,
     _pg: Option<PgDrop>,
 }
@@ -91,6 +93,8 @@ pub async fn spawn_app_at(
         pool_size: 4,
         ..Config::default()
     };
+    config.outbound.spool_dir = Some(dir.path().join("outbox"));
+    config.outbound.poll_millis = 100;
     tweak(&mut config);
     let store = hushdesk::open_store(&config, clock.as_ref()).expect("open store");
     hushdesk::cli::admin::ensure_admin(
@@ -108,6 +112,7 @@ pub async fn spawn_app_at(
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client"),
+        data_dir: dir.path().to_path_buf(),
         _dir: dir,
         _pg: pg,
     };

@@ -13,9 +13,12 @@ mod app_views;
 
 mod auth;
 mod bad_input;
+mod mail;
 mod migrations;
 mod openapi;
+mod openpgp;
 mod otrs;
+mod outbound;
 mod rest1;
 mod retention;
 mod search;

@@ -7,6 +7,7 @@ pub mod body;
 pub mod common;
 pub mod fulltext;
 pub mod history;
+pub mod openpgp;
 pub mod queues;
 pub mod render;
 pub mod retention;
@@ -67,6 +68,10 @@ use utoipa::OpenApi;
         retention::set_queue_policy::set_queue_policy, retention::run_purge::run_purge,
         retention::list_receipts::list_receipts, retention::get_receipt::get_receipt,
         retention::erase_requester::erase_requester, retention::mark_abusive::mark_abusive,
+        openpgp::list_queue_keys, openpgp::import_queue_keys, openpgp::generate_queue_key, openpgp::delete_queue_key,
+        openpgp::list_user_keys, openpgp::import_user_keys, openpgp::delete_user_key,
+        openpgp::get_queue_mail_settings, openpgp::update_queue_mail_settings,
+        openpgp::transaction_openpgp, openpgp::ticket_outbox, openpgp::retry_outbox,
     ),
     components(schemas(hushdesk_api::rest2::ErrorBody)),
     modifiers(&SecurityAddon),
@@ -85,6 +90,7 @@ use utoipa::OpenApi;
         (name = "hardware", description = "Hardware compatibility per Tails version"),
         (name = "dashboard", description = "Figures for the statistics dashboard"),
         (name = "retention", description = "Retention policies, purges and their receipts, erasure, abuse marks"),
+        (name = "openpgp", description = "OpenPGP keys, queue mail settings, message status and the outbox"),
     )
 )]
 pub struct Rest2Doc;
@@ -202,5 +208,17 @@ fn configure_whisperback(cfg: &mut web::ServiceConfig) {
         .service(retention::list_receipts::list_receipts)
         .service(retention::get_receipt::get_receipt)
         .service(retention::erase_requester::erase_requester)
-        .service(retention::mark_abusive::mark_abusive);
+        .service(retention::mark_abusive::mark_abusive)
+        .service(openpgp::generate_queue_key)
+        .service(openpgp::list_queue_keys)
+        .service(openpgp::import_queue_keys)
+        .service(openpgp::delete_queue_key)
+        .service(openpgp::list_user_keys)
+        .service(openpgp::import_user_keys)
+        .service(openpgp::delete_user_key)
+        .service(openpgp::get_queue_mail_settings)
+        .service(openpgp::update_queue_mail_settings)
+        .service(openpgp::transaction_openpgp)
+        .service(openpgp::ticket_outbox)
+        .service(openpgp::retry_outbox);
 }

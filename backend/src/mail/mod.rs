@@ -1,0 +1,12 @@
+//! Mail: the inbound pipeline (RT's mail gateway, parsing, threading, loops, language routing)
+//! and, beside it, outbound delivery.
+
+pub mod config;
+pub mod html;
+pub mod inbound;
+pub mod outbound;
+pub mod parse;
+pub mod rules;
+pub mod transport;
+
+pub use config::MailConfig;
