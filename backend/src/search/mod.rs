@@ -321,8 +321,8 @@ pub fn search_tickets(
     let mut rank: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for h in &hits {
         if let Some(&eff) = effective.get(h) {
-            if !rank.contains_key(&eff) {
-                rank.insert(eff, ranked.len());
+            if let std::collections::hash_map::Entry::Vacant(e) = rank.entry(eff) {
+                e.insert(ranked.len());
                 ranked.push(eff);
             }
         }

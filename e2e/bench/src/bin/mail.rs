@@ -84,7 +84,11 @@ fn body_text(seed: usize, kib: usize) -> String {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(x >> 60) as usize]);
-        s.push(if (x >> 20) % 13 == 0 { '\n' } else { ' ' });
+        s.push(if (x >> 20).is_multiple_of(13) {
+            '\n'
+        } else {
+            ' '
+        });
     }
     s
 }
@@ -145,7 +149,13 @@ fn build_kind(
                     "Content-Type: text/plain; charset=utf-8\n\n{}",
                     body_text(i, o.body_kib)
                 );
-                let enc = pgp::sign_encrypt(&policy, now, inner.as_bytes(), None, &[c.clone()])?;
+                let enc = pgp::sign_encrypt(
+                    &policy,
+                    now,
+                    inner.as_bytes(),
+                    None,
+                    std::slice::from_ref(c),
+                )?;
                 messages.push(pgp_mime(name, i, &enc));
                 payloads.push(enc);
             }
