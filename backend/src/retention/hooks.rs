@@ -16,13 +16,27 @@ pub fn remove_from_search_index(conn: &mut DbConn, attachment_ids: &[i64]) -> Qu
     Ok(attachment_ids.len() as u64)
 }
 
+/// Removes whole tickets from the database's own search index (the per-ticket entries of
+/// `search::database`); the queued rebuild then indexes only what the purge left.
+pub fn remove_tickets_from_search_index(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<()> {
+    use crate::search::SearchIndex;
+    for t in ticket_ids {
+        crate::search::database::DatabaseIndex
+            .remove(conn, *t)
+            .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
+    }
+    Ok(())
+}
+
 /// Rewrites the search index so removed entries leave no trace in its pages.
 pub fn compact_search_index(conn: &mut DbConn) -> QueryResult<()> {
     use diesel::connection::SimpleConnection;
     match conn {
-        DbConn::Sqlite(c) => {
-            c.batch_execute("INSERT INTO attachment_fts (attachment_fts) VALUES ('optimize')")
-        }
+        DbConn::Sqlite(c) => c.batch_execute(
+            "INSERT INTO attachment_fts (attachment_fts) VALUES ('optimize'); \
+                 INSERT INTO search_fts (search_fts) VALUES ('optimize'); \
+                 INSERT INTO search_fts_en (search_fts_en) VALUES ('optimize');",
+        ),
         // The tsvector rows go with their attachments; VACUUM (in the caller) frees them.
         DbConn::Pg(_) => Ok(()),
     }

@@ -80,6 +80,7 @@ pub fn purge_kind(
         DataKind::Bodies => {
             let atts = rows::attachment_ids(conn, &txns)?;
             counts.index_entries_removed += hooks::remove_from_search_index(conn, &atts)?;
+            hooks::remove_tickets_from_search_index(conn, &all)?;
             let c = rows::purge_bodies(conn, &all, &txns)?;
             counts.attachments_cleared += c.attachments;
             counts.keys_destroyed += c.keys;

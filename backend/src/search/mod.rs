@@ -167,17 +167,24 @@ pub fn load_doc(conn: &mut DbConn, ticket: i64) -> QueryResult<Option<TicketDoc>
 /// The text of every text part and text attachment of a ticket's transactions, oldest first;
 /// HTML reduced to text.
 fn texts(conn: &mut DbConn, ticket: i64) -> QueryResult<Vec<String>> {
-    let rows: Vec<(String, Option<Vec<u8>>)> = attachments::table
+    type Row = (String, Option<Vec<u8>>, Option<i64>, i64);
+    let rows: Vec<Row> = attachments::table
         .inner_join(transactions::table)
         .filter(transactions::object_type.eq(crate::store::transactions::TICKET))
         .filter(transactions::object_id.eq(ticket))
         .filter(attachments::content_type.like("text/%"))
         .order(attachments::id)
-        .select((attachments::content_type, attachments::content))
+        .select((
+            attachments::content_type,
+            attachments::content,
+            attachments::sealed_by,
+            attachments::transaction_id,
+        ))
         .load(conn)?;
     let mut size = 0;
     let mut out = Vec::new();
-    for (ct, content) in rows {
+    for (ct, content, sealed_by, txn) in rows {
+        let content = crate::store::attachments::unseal(conn, content, sealed_by, txn)?;
         let Some(bytes) = content else { continue };
         if size > text::MAX_TICKET_TEXT {
             break;

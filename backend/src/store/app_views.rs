@@ -306,7 +306,8 @@ pub type BodyPart = (i64, i64, String, Option<Vec<u8>>);
 /// The unnamed text/plain and text/html parts of the transactions, in order.
 pub fn body_parts(conn: &mut DbConn, txn_ids: &[i64]) -> QueryResult<Vec<BodyPart>> {
     use super::schema::attachments;
-    attachments::table
+    type Row = (i64, i64, String, Option<Vec<u8>>, Option<i64>);
+    let rows: Vec<Row> = attachments::table
         .filter(attachments::transaction_id.eq_any(txn_ids))
         .filter(attachments::filename.eq(""))
         .filter(attachments::content_type.eq_any(["text/plain", "text/html"]))
@@ -316,6 +317,13 @@ pub fn body_parts(conn: &mut DbConn, txn_ids: &[i64]) -> QueryResult<Vec<BodyPar
             attachments::transaction_id,
             attachments::content_type,
             attachments::content,
+            attachments::sealed_by,
         ))
-        .load(conn)
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, txn, ct, content, sealed_by)| {
+            let content = super::attachments::unseal(conn, content, sealed_by, txn)?;
+            Ok((id, txn, ct, content))
+        })
+        .collect()
 }

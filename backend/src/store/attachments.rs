@@ -111,8 +111,9 @@ pub fn content(conn: &mut DbConn, id: i64) -> QueryResult<Option<Vec<u8>>> {
     }
 }
 
-/// Opens sealed content; content whose key was destroyed reads as absent.
-fn unseal(
+/// Opens sealed content; content whose key was destroyed reads as absent. Every reader of
+/// `attachments.content` goes through this (or `content`/`first_text`).
+pub fn unseal(
     conn: &mut DbConn,
     content: Option<Vec<u8>>,
     sealed_by: Option<i64>,
