@@ -25,6 +25,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Database connections in the pool.
     pub pool_size: u32,
+    /// Seconds a request waits for a free database connection before failing.
+    pub pool_timeout_seconds: u64,
     /// Secret for signing the app's session cookies; a file under the data directory when unset.
     pub jwt_secret: Option<String>,
     /// Lifetime of an app session, in minutes.
@@ -62,6 +64,7 @@ impl Default for Config {
             web_dir: PathBuf::from("frontend/dist"),
             max_body_bytes: 25 * 1024 * 1024,
             pool_size: 8,
+            pool_timeout_seconds: 30,
             jwt_secret: None,
             session_minutes: 12 * 60,
             basic_cache_seconds: 60,

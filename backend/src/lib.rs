@@ -204,9 +204,13 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
     let sealer = sealing::Sealer::from_config(&config.sealing, &config.data_dir())?;
     let scorer =
         retention::abuse::AbuseScorer::from_config(&config.retention.abuse, &config.data_dir())?;
-    let store = Store::open(&config.database_url, config.pool_size)?
-        .with_sealer(sealer)
-        .with_abuse_scorer(scorer);
+    let store = Store::open_with_timeout(
+        &config.database_url,
+        config.pool_size,
+        Duration::from_secs(config.pool_timeout_seconds.max(1)),
+    )?
+    .with_sealer(sealer)
+    .with_abuse_scorer(scorer);
     store.migrate()?;
     check_master_key(&store)?;
     store

@@ -160,6 +160,15 @@ pub struct Store {
 
 impl Store {
     pub fn open(url: &str, pool_size: u32) -> Result<Self, StoreError> {
+        Self::open_with_timeout(url, pool_size, Duration::from_secs(30))
+    }
+
+    /// `timeout`: how long a caller waits for a pooled connection before an error.
+    pub fn open_with_timeout(
+        url: &str,
+        pool_size: u32,
+        timeout: Duration,
+    ) -> Result<Self, StoreError> {
         let target = DbTarget::parse(url)?;
         if let DbTarget::Sqlite(path) = &target {
             if let Some(dir) = Path::new(path).parent() {
@@ -178,7 +187,7 @@ impl Store {
         }
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
-            .connection_timeout(Duration::from_secs(30))
+            .connection_timeout(timeout)
             .build(Manager { target })?;
         Ok(Self {
             pool,

@@ -95,6 +95,9 @@ pub async fn spawn_app_at(
     };
     config.outbound.spool_dir = Some(dir.path().join("outbox"));
     config.outbound.poll_millis = 100;
+    // A background poll that starts after the test dropped its PostgreSQL database must not
+    // hold the runtime's shutdown for the default 30 s.
+    config.pool_timeout_seconds = 2;
     tweak(&mut config);
     let store = hushdesk::open_store(&config, clock.as_ref()).expect("open store");
     hushdesk::cli::admin::ensure_admin(
