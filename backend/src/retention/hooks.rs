@@ -52,7 +52,39 @@ pub fn purge_hardware_facts(_conn: &mut DbConn, _ticket_ids: &[i64]) -> QueryRes
     Ok(0)
 }
 
-/// Outgoing mail of these tickets still waiting in the spool directory.
-pub fn remove_spooled_mail(_data_dir: &Path, _ticket_ids: &[i64]) -> std::io::Result<u64> {
-    Ok(0)
+/// Outgoing mail of these tickets: its spool files (`<data dir>/outbox`, named after the
+/// Message-ID as the spool transport names them) and its outbox rows (they hold recipients).
+pub fn remove_outgoing_mail(
+    conn: &mut DbConn,
+    data_dir: &Path,
+    ticket_ids: &[i64],
+) -> QueryResult<u64> {
+    use crate::store::schema::outbound_mail;
+    use diesel::prelude::*;
+    let ids: Vec<String> = outbound_mail::table
+        .filter(outbound_mail::ticket_id.eq_any(ticket_ids))
+        .select(outbound_mail::message_id)
+        .load(conn)?;
+    let spool = data_dir.join("outbox");
+    let mut removed = 0;
+    for id in &ids {
+        let name: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        for ext in ["eml", "json"] {
+            if std::fs::remove_file(spool.join(format!("{name}.{ext}"))).is_ok() && ext == "eml" {
+                removed += 1;
+            }
+        }
+    }
+    diesel::delete(outbound_mail::table.filter(outbound_mail::ticket_id.eq_any(ticket_ids)))
+        .execute(conn)?;
+    Ok(removed)
 }

@@ -84,8 +84,7 @@ pub fn purge_kind(
             let c = rows::purge_bodies(conn, &all, &txns)?;
             counts.attachments_cleared += c.attachments;
             counts.keys_destroyed += c.keys;
-            counts.spool_files_removed += hooks::remove_spooled_mail(data_dir, &all)
-                .map_err(|e| DomainError::Store(e.into()))?;
+            counts.spool_files_removed += hooks::remove_outgoing_mail(conn, data_dir, &all)?;
         }
         DataKind::WhisperbackLogs => {
             counts.whisperback_logs_removed += hooks::purge_whisperback_logs(conn, &all)?;
