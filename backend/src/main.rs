@@ -128,7 +128,6 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
             let schedule = (config.retention.schedule_minutes > 0).then(|| {
                 (
                     config.retention.clone(),
-                    config.data_dir(),
                     std::time::Duration::from_secs(config.retention.schedule_minutes * 60),
                 )
             });
@@ -140,11 +139,11 @@ fn run(command: Command, mut config: Config) -> Result<(), (u8, anyhow::Error)> 
                 .build()
                 .map_err(|e| fail(e.into()))?;
             rt.block_on(async move {
-                if let Some((retention, data_dir, every)) = schedule {
+                if let Some((retention, every)) = schedule {
                     hushdesk::retention::schedule::spawn(
                         purge_store,
                         retention,
-                        data_dir,
+                        hushdesk::retention::Reach::new(&state.config, state.search.clone()),
                         purge_clock,
                         every,
                     );

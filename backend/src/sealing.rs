@@ -6,8 +6,9 @@
 //! sealer current on the thread that runs each database closure ([`scoped`]).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
@@ -18,6 +19,8 @@ use zeroize::Zeroizing;
 const NONCE_LEN: usize = 24;
 const KEY_LEN: usize = 32;
 const MASTER_KEY_FILE: &str = "sealing.key";
+/// Unwrapped data keys kept in memory; the cache starts over when full.
+const KEY_CACHE_SIZE: usize = 4096;
 
 /// `[sealing]`: where the master key comes from and whether new content is sealed.
 #[derive(Clone, Serialize, Deserialize)]
@@ -69,7 +72,9 @@ pub enum SealError {
     Io(PathBuf, std::io::Error),
 }
 
-/// A ticket's data key, in memory only while in use.
+/// A ticket's data key, in memory only while in use (and in the sealer's cache until the
+/// ticket's key is destroyed).
+#[derive(Clone)]
 pub struct DataKey(Zeroizing<[u8; KEY_LEN]>);
 
 impl DataKey {
@@ -114,10 +119,19 @@ fn open_with(key: &[u8; KEY_LEN], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, 
         .map_err(|_| SealError::Open)
 }
 
-/// The master key and the switch for sealing new content.
+/// The master key, the switch for sealing new content, and a cache of unwrapped data keys
+/// (so reading a ticket costs no key-table lookup). Destroying keys empties the cache and
+/// moves its generation on; a key read from the table before that is not cached afterwards.
 pub struct Sealer {
     master: Zeroizing<[u8; KEY_LEN]>,
     enabled: bool,
+    cache: Mutex<KeyCache>,
+}
+
+#[derive(Default)]
+struct KeyCache {
+    generation: u64,
+    keys: HashMap<i64, DataKey>,
 }
 
 impl std::fmt::Debug for Sealer {
@@ -133,6 +147,7 @@ impl Sealer {
         Self {
             master: Zeroizing::new(master),
             enabled,
+            cache: Mutex::new(KeyCache::default()),
         }
     }
 
@@ -181,6 +196,52 @@ impl Sealer {
         }
         k.copy_from_slice(&plain);
         Ok(DataKey(k))
+    }
+}
+
+impl Sealer {
+    fn cache(&self) -> std::sync::MutexGuard<'_, KeyCache> {
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The cache's generation; take it before reading a key from the table.
+    pub fn key_generation(&self) -> u64 {
+        self.cache().generation
+    }
+
+    /// A cached data key.
+    pub fn cached_key(&self, ticket_id: i64) -> Option<DataKey> {
+        self.cache().keys.get(&ticket_id).cloned()
+    }
+
+    /// Caches a key read (or created) while the cache was at `generation`; a key destroyed
+    /// since then is not cached.
+    pub fn remember_key(&self, ticket_id: i64, key: &DataKey, generation: u64) {
+        let mut c = self.cache();
+        if c.generation != generation {
+            return;
+        }
+        if c.keys.len() >= KEY_CACHE_SIZE {
+            c.keys.clear();
+        }
+        c.keys.insert(ticket_id, key.clone());
+    }
+
+    /// Caches the key just created for a ticket, over anything cached for that id.
+    pub fn replace_key(&self, ticket_id: i64, key: &DataKey) {
+        let mut c = self.cache();
+        if c.keys.len() >= KEY_CACHE_SIZE {
+            c.keys.clear();
+        }
+        c.keys.insert(ticket_id, key.clone());
+    }
+
+    /// Forgets every cached key (called when keys are destroyed, and again once the purge
+    /// that destroyed them has committed).
+    pub fn forget_keys(&self) {
+        let mut c = self.cache();
+        c.generation += 1;
+        c.keys.clear();
     }
 }
 
@@ -247,6 +308,29 @@ mod tests {
             k.open(b"a", &sealed[..10]),
             Err(SealError::Truncated)
         ));
+    }
+
+    #[test]
+    fn key_cache_forgets_destroyed_keys_and_refuses_reads_from_before() {
+        let s = Sealer::new([7u8; KEY_LEN], true);
+        let k = DataKey::generate();
+        let g = s.key_generation();
+        s.remember_key(5, &k, g);
+        assert_eq!(s.cached_key(5).map(|c| c.0.to_vec()), Some(k.0.to_vec()));
+        // A purge destroys keys: the cache empties, and a key read before it is not cached.
+        s.forget_keys();
+        assert!(s.cached_key(5).is_none());
+        s.remember_key(5, &k, g);
+        assert!(s.cached_key(5).is_none());
+        s.remember_key(5, &k, s.key_generation());
+        assert!(s.cached_key(5).is_some());
+        // A key created for an id replaces whatever a rolled-back transaction left cached.
+        let fresh = DataKey::generate();
+        s.replace_key(5, &fresh);
+        assert_eq!(
+            s.cached_key(5).map(|c| c.0.to_vec()),
+            Some(fresh.0.to_vec())
+        );
     }
 
     #[test]

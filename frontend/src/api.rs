@@ -287,6 +287,12 @@ pub async fn update_ticket(id: i64, change: &UpdateTicketRequest) -> ApiResult<(
     with_body_ignored("PUT", &format!("{BASE}/ticket/{id}"), change).await
 }
 
+/// Marks the ticket's requestors abusive (adds to their scores).
+pub async fn mark_abusive(id: i64) -> ApiResult<hushdesk_api::retention::AbuseMarkResponse> {
+    let text = send("POST", &format!("{BASE}/ticket/{id}/abusive"), None).await?;
+    serde_json::from_str(&text).map_err(|_| ApiError::BadBody)
+}
+
 // --- template answers ----------------------------------------------------------------
 
 pub async fn answers(query: &AnswerQuery) -> ApiResult<AnswerList> {

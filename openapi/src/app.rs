@@ -90,6 +90,9 @@ pub struct TicketSummary {
     pub waiting_since: Option<String>,
     /// Seconds since `waiting_since` (if `needs_answer`).
     pub age_seconds: Option<i64>,
+    /// The first requestor is flagged for abuse (score at or over the threshold).
+    #[serde(default)]
+    pub abuse_flag: bool,
 }
 
 /// The views of the app.
@@ -302,14 +305,20 @@ pub struct StatsResponse {
     pub series: Vec<StatsSeries>,
 }
 
-/// Reserved for OpenPGP: how a message was protected (filled in by the mail/OpenPGP work).
+/// How a message was protected. Incoming mail: as decrypted and verified on arrival;
+/// outgoing mail (EmailRecord): as sent.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
 pub struct OpenPgpStatus {
+    /// Arrived encrypted (whether or not it could be decrypted), or was sent encrypted.
     pub encrypted: bool,
-    /// `none`, `good`, `bad`, `unknown-key`, `expired-key`, …
+    /// Incoming: `none`, `good`, `bad`, `unknown-key`, `expired-key`, `revoked-key`;
+    /// outgoing: `sent-signed` or `none`.
     pub signature: String,
-    /// Signer's fingerprint or user id when known.
+    /// Signer's fingerprint (or the issuer's key id when the key is unknown).
     pub signer: Option<String>,
+    /// Arrived encrypted and no queue key could open it: stored as received.
+    #[serde(default)]
+    pub undecryptable: bool,
 }
 
 /// One attachment's description.
@@ -344,7 +353,7 @@ pub struct HistoryEntry {
     pub html: Option<String>,
     /// Files (non-body parts).
     pub attachments: Vec<AttachmentMeta>,
-    /// `None` until the OpenPGP work fills it.
+    /// `None` for messages that did not come or go by mail (web replies, changes).
     pub openpgp: Option<OpenPgpStatus>,
 }
 

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::domain::clock::Clock;
 use crate::domain::error::DomainResult;
 use crate::retention::purge::{self, Trigger};
-use crate::retention::{erase, policy};
+use crate::retention::{erase, policy, Reach};
 use crate::store::retention::{self as rows, ReceiptRow};
 use crate::store::Store;
 
@@ -43,7 +43,7 @@ pub fn run(
             let r = purge::run(
                 store,
                 &config.retention,
-                &config.data_dir(),
+                &Reach::from_config(config),
                 clock,
                 Trigger::Cli,
                 dry_run,
@@ -76,6 +76,6 @@ pub fn erase(
     clock: &dyn Clock,
     email: &str,
 ) -> DomainResult<String> {
-    let r = erase::erase(store, &config.data_dir(), clock, email)?;
+    let r = erase::erase(store, &Reach::from_config(config), clock, email)?;
     Ok(receipt_line(&r))
 }

@@ -622,17 +622,36 @@ async fn process_one(
             }
             let ticket = row.ticket_id;
             let kind = row.kind.clone();
-            state
+            let ids: Vec<String> = built
+                .deliveries
+                .iter()
+                .map(|d| d.message_id.clone())
+                .collect();
+            let recorded = state
                 .store
                 .write(move |c| record_sent(c, id, ticket, &kind, &built, now))
                 .await?;
+            if !recorded {
+                // Purged while it was out: what the spool just got goes too.
+                if let Transport::Spool(dir) = transport {
+                    for m in &ids {
+                        crate::mail::transport::remove_spooled(dir, m);
+                    }
+                }
+                tracing::info!(
+                    outbox = id,
+                    "outgoing mail purged during delivery; not recorded"
+                );
+            }
             Ok(Processed::Sent)
         }
     }
 }
 
 /// After delivery: the EmailRecord transaction with the cleartext, the outbox row, and the sent
-/// Message-IDs (so replies thread).
+/// Message-IDs (so replies thread). False, recording nothing, when a retention purge removed
+/// the outbox row while the mail was out; the row stays locked until the commit, so a purge
+/// either waits for this record (and removes it) or ran before.
 fn record_sent(
     conn: &mut DbConn,
     id: i64,
@@ -640,7 +659,10 @@ fn record_sent(
     kind: &str,
     built: &Built,
     now: NaiveDateTime,
-) -> Result<(), OutboxError> {
+) -> Result<bool, OutboxError> {
+    if rows::lock_outbox_row(conn, id)? == 0 {
+        return Ok(false);
+    }
     let txn_type = if kind == COMMENT {
         "CommentEmailRecord"
     } else {
@@ -677,7 +699,7 @@ fn record_sent(
         txn,
         now,
     )?;
-    Ok(())
+    Ok(true)
 }
 
 /// Held or failed mail goes back to the queue of due mail (after keys were imported, say).

@@ -89,11 +89,7 @@ pub enum Transport {
 impl Transport {
     pub fn from_config(c: &OutboundConfig, data_dir: &Path) -> Result<Self, String> {
         match c.transport {
-            TransportKind::Spool => Ok(Self::Spool(
-                c.spool_dir
-                    .clone()
-                    .unwrap_or_else(|| data_dir.join("outbox")),
-            )),
+            TransportKind::Spool => Ok(Self::Spool(spool_dir(c, data_dir))),
             TransportKind::Smtp => {
                 if c.smtp_host.is_empty() {
                     return Err("[outbound] transport = \"smtp\" needs smtp_host".into());
@@ -138,6 +134,34 @@ impl Transport {
     }
 }
 
+/// Where the spool transport writes: `[outbound] spool_dir`, else `<data dir>/outbox`.
+pub fn spool_dir(c: &OutboundConfig, data_dir: &Path) -> PathBuf {
+    c.spool_dir
+        .clone()
+        .unwrap_or_else(|| data_dir.join("outbox"))
+}
+
+/// The file name (without extension) of a spooled message: its Message-ID with every
+/// character that is not safe in a file name replaced.
+fn spool_name(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Removes a spooled message and its envelope; true when the message file was there.
+pub fn remove_spooled(dir: &Path, id: &str) -> bool {
+    let name = spool_name(id);
+    let _ = std::fs::remove_file(dir.join(format!("{name}.json")));
+    std::fs::remove_file(dir.join(format!("{name}.eml"))).is_ok()
+}
+
 #[derive(Serialize)]
 struct SpoolEnvelope<'a> {
     from: Option<String>,
@@ -151,16 +175,7 @@ async fn spool(dir: &Path, envelope: &Envelope, id: &str, message: &[u8]) -> Res
         message: format!("spool directory: {e}"),
         permanent: false,
     };
-    let name: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let name = spool_name(id);
     tokio::fs::create_dir_all(dir).await.map_err(io)?;
     let env = SpoolEnvelope {
         from: envelope.from().map(|a| a.to_string()),

@@ -1,9 +1,8 @@
 //! Erasure on request: everything about one requester goes — identity, what their tickets
 //! say, their abuse signals — while the anonymous ticket skeletons keep statistics right.
 
-use std::path::Path;
-
 use super::purge::{self, Counts, Trigger};
+use super::Reach;
 use crate::domain::clock::Clock;
 use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::retention::DataKind;
@@ -13,7 +12,7 @@ use crate::store::{users, Store};
 /// Erases the requester with this address; the receipt names no one.
 pub fn erase(
     store: &Store,
-    data_dir: &Path,
+    reach: &Reach,
     clock: &dyn Clock,
     address: &str,
 ) -> DomainResult<ReceiptRow> {
@@ -42,7 +41,7 @@ pub fn erase(
                     DataKind::WhisperbackLogs,
                     DataKind::HardwareFacts,
                 ] {
-                    purge::purge_kind(conn, kind, &tickets, started, data_dir, &mut counts)?;
+                    purge::purge_kind(conn, kind, &tickets, started, reach, &mut counts)?;
                     rows::mark(conn, &tickets, kind, started)?;
                     counts
                         .tickets

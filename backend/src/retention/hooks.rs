@@ -1,11 +1,11 @@
-//! Where data owned by other parts of Hushdesk joins a purge. The WhisperBack tables (logs,
-//! hardware facts), the search index behind its trait and the outgoing mail spool are wired
-//! here at merge; until then the WhisperBack and spool hooks have nothing to remove.
+//! Where data owned by other parts of Hushdesk joins a purge: the search index behind its
+//! trait, the outgoing mail spool, and the WhisperBack tables (logs, hardware facts).
 
 use std::path::Path;
 
 use diesel::QueryResult;
 
+use crate::search::SearchIndex;
 use crate::store::{fulltext, DbConn};
 
 /// Removes attachments from the search index; returns how many entries were asked to go.
@@ -16,13 +16,15 @@ pub fn remove_from_search_index(conn: &mut DbConn, attachment_ids: &[i64]) -> Qu
     Ok(attachment_ids.len() as u64)
 }
 
-/// Removes whole tickets from the database's own search index (the per-ticket entries of
-/// `search::database`); the queued rebuild then indexes only what the purge left.
-pub fn remove_tickets_from_search_index(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<()> {
-    use crate::search::SearchIndex;
+/// Removes whole tickets from the configured search index (the database's own or Sonic) and
+/// from the queue of tickets waiting to be indexed.
+pub fn remove_tickets_from_search_index(
+    conn: &mut DbConn,
+    index: &dyn SearchIndex,
+    ticket_ids: &[i64],
+) -> QueryResult<()> {
     for t in ticket_ids {
-        crate::search::database::DatabaseIndex
-            .remove(conn, *t)
+        crate::search::remove_ticket(conn, index, *t)
             .map_err(|e| diesel::result::Error::QueryBuilderError(e.to_string().into()))?;
     }
     Ok(())
@@ -52,11 +54,13 @@ pub fn purge_hardware_facts(_conn: &mut DbConn, _ticket_ids: &[i64]) -> QueryRes
     Ok(0)
 }
 
-/// Outgoing mail of these tickets: its spool files (`<data dir>/outbox`, named after the
-/// Message-ID as the spool transport names them) and its outbox rows (they hold recipients).
+/// Outgoing mail of these tickets: its spool files (named after the Message-ID as the spool
+/// transport names them) and its outbox rows (they hold recipients). Runs before the bodies
+/// go, so a delivery in flight either finishes first (and its record is purged with the rest)
+/// or finds its row gone and records nothing.
 pub fn remove_outgoing_mail(
     conn: &mut DbConn,
-    data_dir: &Path,
+    spool_dir: &Path,
     ticket_ids: &[i64],
 ) -> QueryResult<u64> {
     use crate::store::schema::outbound_mail;
@@ -65,26 +69,11 @@ pub fn remove_outgoing_mail(
         .filter(outbound_mail::ticket_id.eq_any(ticket_ids))
         .select(outbound_mail::message_id)
         .load(conn)?;
-    let spool = data_dir.join("outbox");
-    let mut removed = 0;
-    for id in &ids {
-        let name: String = id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        for ext in ["eml", "json"] {
-            if std::fs::remove_file(spool.join(format!("{name}.{ext}"))).is_ok() && ext == "eml" {
-                removed += 1;
-            }
-        }
-    }
     diesel::delete(outbound_mail::table.filter(outbound_mail::ticket_id.eq_any(ticket_ids)))
         .execute(conn)?;
-    Ok(removed)
+    let removed = ids
+        .iter()
+        .filter(|id| crate::mail::transport::remove_spooled(spool_dir, id))
+        .count();
+    Ok(removed as u64)
 }

@@ -9,10 +9,37 @@ pub mod purge;
 pub mod schedule;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::Config;
 use crate::domain::retention::{CountedFrom, DataKind, Rule};
+use crate::search::SearchIndex;
+
+/// What a purge reaches beyond the database: the configured search index (the database's own
+/// or Sonic) and the outgoing-mail spool directory.
+#[derive(Clone)]
+pub struct Reach {
+    pub index: Arc<dyn SearchIndex>,
+    pub spool_dir: PathBuf,
+}
+
+impl Reach {
+    /// The index the server uses (share the server's, so Sonic sees one client).
+    pub fn new(config: &Config, index: Arc<dyn SearchIndex>) -> Self {
+        Self {
+            index,
+            spool_dir: crate::mail::transport::spool_dir(&config.outbound, &config.data_dir()),
+        }
+    }
+
+    /// For commands run outside the server: opens the configured index.
+    pub fn from_config(config: &Config) -> Self {
+        Self::new(config, crate::search::open(&config.search))
+    }
+}
 
 /// `[retention]` in the configuration file.
 #[derive(Debug, Clone, Serialize, Deserialize)]

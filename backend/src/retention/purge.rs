@@ -2,13 +2,12 @@
 //! batch, make the files forget it, and write a receipt (policy, counts, time — no content).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::policy::{self, QueuePolicy};
-use super::{hooks, RetentionConfig};
+use super::{hooks, Reach, RetentionConfig};
 use crate::domain::clock::Clock;
 use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::retention::{implied_by, DataKind, Rule};
@@ -65,10 +64,14 @@ pub fn purge_kind(
     kind: DataKind,
     ids: &[i64],
     now: NaiveDateTime,
-    data_dir: &Path,
+    reach: &Reach,
     counts: &mut Counts,
 ) -> DomainResult<()> {
     let all = rows::with_merged(conn, ids)?;
+    if kind == DataKind::Bodies {
+        // First, so the transactions read below include a delivery that was being recorded.
+        counts.spool_files_removed += hooks::remove_outgoing_mail(conn, &reach.spool_dir, &all)?;
+    }
     let txns = rows::transaction_ids(conn, &all)?;
     match kind {
         DataKind::RequesterIdentity => {
@@ -80,11 +83,10 @@ pub fn purge_kind(
         DataKind::Bodies => {
             let atts = rows::attachment_ids(conn, &txns)?;
             counts.index_entries_removed += hooks::remove_from_search_index(conn, &atts)?;
-            hooks::remove_tickets_from_search_index(conn, &all)?;
+            hooks::remove_tickets_from_search_index(conn, reach.index.as_ref(), &all)?;
             let c = rows::purge_bodies(conn, &all, &txns)?;
             counts.attachments_cleared += c.attachments;
             counts.keys_destroyed += c.keys;
-            counts.spool_files_removed += hooks::remove_outgoing_mail(conn, data_dir, &all)?;
         }
         DataKind::WhisperbackLogs => {
             counts.whisperback_logs_removed += hooks::purge_whisperback_logs(conn, &all)?;
@@ -94,7 +96,7 @@ pub fn purge_kind(
         }
         DataKind::Metadata => {
             for implied in implied_by(kind) {
-                purge_kind(conn, *implied, ids, now, data_dir, counts)?;
+                purge_kind(conn, *implied, ids, now, reach, counts)?;
                 rows::mark(conn, ids, *implied, now)?;
             }
             counts.transactions_removed += rows::purge_metadata(conn, &all, &txns)?;
@@ -136,7 +138,7 @@ fn plan(
 pub fn run(
     store: &Store,
     config: &RetentionConfig,
-    data_dir: &Path,
+    reach: &Reach,
     clock: &dyn Clock,
     trigger: Trigger,
     dry_run: bool,
@@ -167,7 +169,7 @@ pub fn run(
                     let mut c = Counts::default();
                     let ids = rows::due(conn, queue, kind, rule, started, batch)?;
                     if !ids.is_empty() {
-                        purge_kind(conn, kind, &ids, started, data_dir, &mut c)?;
+                        purge_kind(conn, kind, &ids, started, reach, &mut c)?;
                         rows::mark(conn, &ids, kind, started)?;
                     }
                     Ok((ids.len(), c))

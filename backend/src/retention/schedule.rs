@@ -1,11 +1,10 @@
 //! The purge schedule inside the server: a tokio interval; time itself comes from the Clock.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::purge::{self, Trigger};
-use super::RetentionConfig;
+use super::{Reach, RetentionConfig};
 use crate::domain::clock::Clock;
 use crate::store::Store;
 
@@ -13,7 +12,7 @@ use crate::store::Store;
 pub fn spawn(
     store: Store,
     config: RetentionConfig,
-    data_dir: PathBuf,
+    reach: Reach,
     clock: Arc<dyn Clock>,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
@@ -23,17 +22,13 @@ pub fn spawn(
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            let (store, config, data_dir, clock) = (
-                store.clone(),
-                config.clone(),
-                data_dir.clone(),
-                clock.clone(),
-            );
+            let (store, config, reach, clock) =
+                (store.clone(), config.clone(), reach.clone(), clock.clone());
             let done = tokio::task::spawn_blocking(move || {
                 purge::run(
                     &store,
                     &config,
-                    &data_dir,
+                    &reach,
                     clock.as_ref(),
                     Trigger::Schedule,
                     false,

@@ -301,7 +301,16 @@ impl Store {
             Backend::Sqlite => Some(self.write_lock.lock()),
             Backend::Postgres => None,
         };
-        self.scoped(|| conn.transaction(|c| f(c)))
+        let keys_before = self.sealer.as_ref().map(|s| s.key_generation());
+        let r = self.scoped(|| conn.transaction(|c| f(c)));
+        // Cached data keys must not outlive a rollback, nor (read by another thread just
+        // before the commit) keys this transaction destroyed.
+        if let Some(s) = &self.sealer {
+            if r.is_err() || Some(s.key_generation()) != keys_before {
+                s.forget_keys();
+            }
+        }
+        r
     }
 
     /// After a purge: nothing removed may stay readable in the files. SQLite copies the WAL

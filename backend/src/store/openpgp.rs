@@ -174,6 +174,14 @@ pub fn txn_status(conn: &mut DbConn, txn: i64) -> QueryResult<Option<TxnStatusRo
         .optional()
 }
 
+/// The recorded statuses of these transactions (those without one are left out).
+pub fn txn_statuses(conn: &mut DbConn, txns: &[i64]) -> QueryResult<Vec<TxnStatusRow>> {
+    openpgp_transaction_status::table
+        .filter(openpgp_transaction_status::transaction_id.eq_any(txns))
+        .select(TxnStatusRow::as_select())
+        .load(conn)
+}
+
 /// Whether any incoming transaction of these ever arrived encrypted.
 pub fn any_encrypted(conn: &mut DbConn, txns: &[i64]) -> QueryResult<bool> {
     let n: i64 = openpgp_transaction_status::table
@@ -224,6 +232,14 @@ pub fn enqueue(
         ),
         outbound_mail::id
     )
+}
+
+/// Locks an outbox row until the transaction ends (an update that changes nothing); 0 when
+/// the row is gone (a purge took the ticket's mail).
+pub fn lock_outbox_row(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
+    diesel::update(outbound_mail::table.find(id))
+        .set(outbound_mail::status.eq(outbound_mail::status))
+        .execute(conn)
 }
 
 pub fn outbox_row(conn: &mut DbConn, id: i64) -> QueryResult<Option<OutboxRow>> {

@@ -11,8 +11,21 @@ fn damaged(e: SealError) -> diesel::result::Error {
     diesel::result::Error::DeserializationError(Box::new(e))
 }
 
-/// The ticket's data key, if it still exists.
+/// The ticket's data key, if it still exists: from the sealer's cache, else the key table.
 pub fn get(conn: &mut DbConn, sealer: &Sealer, ticket_id: i64) -> QueryResult<Option<DataKey>> {
+    if let Some(k) = sealer.cached_key(ticket_id) {
+        return Ok(Some(k));
+    }
+    let generation = sealer.key_generation();
+    let key = stored(conn, sealer, ticket_id)?;
+    if let Some(k) = &key {
+        sealer.remember_key(ticket_id, k, generation);
+    }
+    Ok(key)
+}
+
+/// The key as the table holds it, bypassing the cache.
+fn stored(conn: &mut DbConn, sealer: &Sealer, ticket_id: i64) -> QueryResult<Option<DataKey>> {
     let wrapped: Option<Vec<u8>> = ticket_keys::table
         .find(ticket_id)
         .select(ticket_keys::wrapped_key)
@@ -23,7 +36,10 @@ pub fn get(conn: &mut DbConn, sealer: &Sealer, ticket_id: i64) -> QueryResult<Op
         .transpose()
 }
 
-/// The ticket's data key, created on first use. Concurrent writers agree on one key.
+/// The ticket's data key, created on first use. Concurrent writers agree on one key. The
+/// cache is safe here: a key created by a transaction that rolls back is forgotten before
+/// the store lets another writer in (`Store::write_blocking`), and PostgreSQL never reuses
+/// a ticket id.
 pub fn get_or_create(
     conn: &mut DbConn,
     sealer: &Sealer,
@@ -51,15 +67,22 @@ pub fn get_or_create(
             .execute(c)?,
     };
     if inserted == 1 {
+        // A key cached for this id by a transaction that rolled back must not outlive it.
+        sealer.replace_key(ticket_id, &key);
         return Ok(key);
     }
-    get(conn, sealer, ticket_id)?.ok_or(diesel::result::Error::NotFound)
+    stored(conn, sealer, ticket_id)?.ok_or(diesel::result::Error::NotFound)
 }
 
-/// Destroys the keys of these tickets; returns how many existed.
+/// Destroys the keys of these tickets; returns how many existed. The caller also calls
+/// [`Sealer::forget_keys`] once its transaction has committed.
 pub fn destroy(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<usize> {
-    diesel::delete(ticket_keys::table.filter(ticket_keys::ticket_id.eq_any(ticket_ids)))
-        .execute(conn)
+    let n = diesel::delete(ticket_keys::table.filter(ticket_keys::ticket_id.eq_any(ticket_ids)))
+        .execute(conn)?;
+    if let Some(s) = crate::sealing::current() {
+        s.forget_keys();
+    }
+    Ok(n)
 }
 
 /// One stored wrapped key, to check at start that the configured master key opens it.

@@ -372,6 +372,20 @@ both!(
             first_text(&app, id).await,
             "My Persistent Storage is gone — aidez-moi.\r\n"
         );
+        // The app's ticket page carries the same status on the message.
+        let (s, page) = app.get_json(&format!("hushdesk/ticket/{id}")).await;
+        assert_eq!(s, 200, "{page}");
+        let create = page["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["type"] == "Create")
+            .unwrap();
+        assert_eq!(
+            create["openpgp"],
+            json!({"encrypted": true, "signature": "good", "signer": fpr(&alice), "undecryptable": false}),
+            "{page}"
+        );
 
         // Signed by a key we do not hold.
         let mallory = user_key("Mallory <mallory@example.test>");
@@ -460,6 +474,12 @@ both!(signed_mail_statuses, |app: TestApp| async move {
     let st = openpgp_status(&app, id).await;
     assert_eq!(st["signature"], "revoked", "{st}");
     assert_eq!(st["signer"], fpr(&rv));
+    let (_, page) = app.get_json(&format!("hushdesk/ticket/{id}")).await;
+    assert_eq!(
+        page["history"][0]["openpgp"],
+        json!({"encrypted": false, "signature": "revoked-key", "signer": fpr(&rv), "undecryptable": false}),
+        "{page}"
+    );
 
     // Plain mail: no OpenPGP at all.
     let id = ticket_of(

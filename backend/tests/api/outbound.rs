@@ -173,6 +173,24 @@ both!(
         // Recorded as an EmailRecord transaction holding the cleartext.
         let rec = txn_of(&app, id, "EmailRecord").await;
         assert_eq!(o["record_transaction"], json!(rec));
+        // The app shows how it went out; the staff reply itself did not travel by mail.
+        let (_, page) = app.get_json(&format!("hushdesk/ticket/{id}")).await;
+        let entry = |kind: &str| {
+            page["history"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|h| h["type"] == kind)
+                .map(|h| h["openpgp"].clone())
+        };
+        assert_eq!(
+            entry("EmailRecord"),
+            Some(
+                json!({"encrypted": true, "signature": "sent-signed", "signer": null, "undecryptable": false})
+            ),
+            "{page}"
+        );
+        assert_eq!(entry("Correspond"), Some(Value::Null), "{page}");
 
         // A comment goes to AdminCc only, from the comment address.
         let (s, _) = app

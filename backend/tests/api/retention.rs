@@ -692,6 +692,24 @@ both_env!(
             .await;
         let (_, t) = env.app.get_json(&format!("ticket/{fine}")).await;
         assert_eq!(t["AbuseFlag"], false);
+        // The app's views and ticket page carry the same flag.
+        let (s, v) = env.app.get_json("hushdesk/view/unowned?per_page=200").await;
+        assert_eq!(s, 200, "{v}");
+        let flag_of = |id: i64| {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["id"] == id)
+                .map(|t| t["abuse_flag"].clone())
+        };
+        assert_eq!(flag_of(p), Some(json!(true)), "{v}");
+        assert_eq!(flag_of(later), Some(json!(true)), "{v}");
+        assert_eq!(flag_of(fine), Some(json!(false)), "{v}");
+        let (_, page) = env.app.get_json(&format!("hushdesk/ticket/{p}")).await;
+        assert_eq!(page["ticket"]["abuse_flag"], true, "{page}");
+        let (_, page) = env.app.get_json(&format!("hushdesk/ticket/{fine}")).await;
+        assert_eq!(page["ticket"]["abuse_flag"], false, "{page}");
 
         // Rate: tickets beyond the limit add up (2 free, then 3 each: 4 more → 12).
         let mut last = 0;
@@ -735,7 +753,7 @@ both_env!(
         let handle = hushdesk::retention::schedule::spawn(
             env.store.clone(),
             env.config.retention.clone(),
-            env.config.data_dir(),
+            hushdesk::retention::Reach::from_config(&env.config),
             env.clock.clone(),
             std::time::Duration::from_millis(200),
         );

@@ -1,5 +1,5 @@
-//! Encryption and signature status of one message. The data comes from the OpenPGP work;
-//! until a message carries it, the badge says so instead of guessing.
+//! Encryption and signature status of one message, as recorded when it arrived (or was sent).
+//! Messages that did not travel by mail carry none, and the badge says so.
 
 use hushdesk_api::app::OpenPgpStatus;
 use leptos::prelude::*;
@@ -9,6 +9,12 @@ pub fn describe(status: Option<&OpenPgpStatus>) -> (String, &'static str) {
     let Some(s) = status else {
         return ("no OpenPGP data".into(), "pgp-none");
     };
+    if s.undecryptable {
+        return (
+            "encrypted, could not be decrypted (stored as received)".into(),
+            "pgp-bad",
+        );
+    }
     let enc = if s.encrypted {
         "encrypted"
     } else {
@@ -23,6 +29,8 @@ pub fn describe(status: Option<&OpenPgpStatus>) -> (String, &'static str) {
         "bad" => ("BAD signature", "pgp-bad"),
         "unknown-key" => ("signed, unknown key", "pgp-warn"),
         "expired-key" => ("signed, expired key", "pgp-warn"),
+        "revoked-key" => ("signed, REVOKED key", "pgp-bad"),
+        "sent-signed" => ("signed by the queue key", "pgp-good"),
         _ => ("signature not checked", "pgp-warn"),
     };
     let signer = s
@@ -48,6 +56,7 @@ mod tests {
             encrypted,
             signature: signature.into(),
             signer: signer.map(Into::into),
+            undecryptable: false,
         }
     }
 
@@ -67,5 +76,15 @@ mod tests {
             ("not encrypted, BAD signature".into(), "pgp-bad")
         );
         assert_eq!(describe(Some(&st(false, "none", None))).1, "pgp-plain");
+        assert_eq!(
+            describe(Some(&st(true, "sent-signed", None))),
+            ("encrypted, signed by the queue key".into(), "pgp-good")
+        );
+        assert_eq!(describe(Some(&st(false, "revoked-key", None))).1, "pgp-bad");
+        let lost = OpenPgpStatus {
+            undecryptable: true,
+            ..st(true, "none", None)
+        };
+        assert_eq!(describe(Some(&lost)).1, "pgp-bad");
     }
 }

@@ -43,6 +43,17 @@ pub fn link_change(kind: &str, target: &str) -> Option<UpdateTicketRequest> {
     Some(change)
 }
 
+/// What marking a ticket's requestors abusive did, in words.
+pub fn abuse_outcome(marked: u32, flagged: bool) -> String {
+    match (marked, flagged) {
+        (0, _) => "This ticket has no requestor with an address to mark.".to_owned(),
+        (_, true) => "Marked. The requestor is now flagged for abuse.".to_owned(),
+        (_, false) => {
+            "Marked. The requestor is not flagged (score under the threshold).".to_owned()
+        }
+    }
+}
+
 /// A ticket number typed by a supporter (`42` or `#42`).
 pub fn ticket_number(input: &str) -> Option<i64> {
     input
@@ -85,6 +96,7 @@ pub fn TicketActions(page: TicketPage, on_change: Callback<()>) -> impl IntoView
     let link_target = RwSignal::new(String::new());
     let merge_target = RwSignal::new(String::new());
     let merge_confirm = RwSignal::new(false);
+    let abuse_confirm = RwSignal::new(false);
 
     let owner_buttons = match (&owner, me) {
         (None, _) => view! {
@@ -184,6 +196,31 @@ pub fn TicketActions(page: TicketPage, on_change: Callback<()>) -> impl IntoView
                     <span class="warn">"Merging cannot be undone. Press again to confirm."</span>
                 })}
             </form>
+            <div class="action-group">
+                <span class="group-label">"Abuse"</span>
+                <button type="button" id="action-abusive" disabled=!can_modify
+                    title="Adds to the requestor's abuse score (kept under a keyed hash, never the address)"
+                    on:click=move |_| {
+                        if !abuse_confirm.get_untracked() {
+                            abuse_confirm.set(true);
+                            return;
+                        }
+                        abuse_confirm.set(false);
+                        error.set(None);
+                        done.set(None);
+                        spawn_local(async move {
+                            match api::mark_abusive(id).await {
+                                Ok(r) => {
+                                    done.set(Some(abuse_outcome(r.marked, r.flagged)));
+                                    on_change.run(());
+                                }
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
+                    }>
+                    {move || if abuse_confirm.get() { "Confirm: mark abusive" } else { "Mark requestor abusive…" }}
+                </button>
+            </div>
             <div aria-live="polite">
                 {move || error.get().map(|e| view! { <ErrorNote error=e /> })}
                 {move || done.get().map(|d| view! { <p class="ok">{d}</p> })}
@@ -202,6 +239,13 @@ mod tests {
         assert_eq!(c.flatten(), Some(serde_json::json!({"AddDependsOn": "12"})));
         assert!(link_change("RefersTo", "  ").is_none());
         assert!(link_change("Bogus", "3").is_none());
+    }
+
+    #[test]
+    fn abuse_marks_are_reported_plainly() {
+        assert!(abuse_outcome(0, false).contains("no requestor"));
+        assert!(abuse_outcome(1, true).contains("now flagged"));
+        assert!(abuse_outcome(2, false).contains("not flagged"));
     }
 
     #[test]

@@ -8,6 +8,11 @@ pub fn TicketFacts(page: TicketPage) -> impl IntoView {
     let t = page.ticket;
     view! {
         <aside class="facts" aria-label="Ticket details">
+            {t.abuse_flag.then(|| view! {
+                <p class="badge abuse" id="abuse-flag" role="note">
+                    "Requestor flagged for abuse: take care before answering."
+                </p>
+            })}
             <h3>"Requestors"</h3>
             {if page.requestors.is_empty() {
                 view! { <p class="muted">"None"</p> }.into_any()

@@ -52,7 +52,12 @@ pub fn TicketTable(items: Vec<TicketSummary>, #[prop(optional)] show_age: bool) 
                                 <td>{t.queue} " " <span class="lang">{t.language}</span></td>
                                 <td><span class=format!("status s-{}", t.status)>{t.status.clone()}</span></td>
                                 <td>{owner}</td>
-                                <td>{requestor}</td>
+                                <td>
+                                    {requestor}
+                                    {t.abuse_flag.then(|| view! {
+                                        " " <span class="badge abuse" title="This requestor is flagged for abuse">"flagged"</span>
+                                    })}
+                                </td>
                                 <td class="age">{when}</td>
                             </tr>
                         }

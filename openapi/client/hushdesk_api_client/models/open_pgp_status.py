@@ -13,17 +13,21 @@ T = TypeVar("T", bound="OpenPgpStatus")
 
 @_attrs_define
 class OpenPgpStatus:
-    """Reserved for OpenPGP: how a message was protected (filled in by the mail/OpenPGP work).
+    """How a message was protected. Incoming mail: as decrypted and verified on arrival;
+    outgoing mail (EmailRecord): as sent.
 
-    Attributes:
-        encrypted (bool):
-        signature (str): `none`, `good`, `bad`, `unknown-key`, `expired-key`, …
-        signer (None | str | Unset): Signer's fingerprint or user id when known.
+        Attributes:
+            encrypted (bool): Arrived encrypted (whether or not it could be decrypted), or was sent encrypted.
+            signature (str): Incoming: `none`, `good`, `bad`, `unknown-key`, `expired-key`, `revoked-key`;
+                outgoing: `sent-signed` or `none`.
+            signer (None | str | Unset): Signer's fingerprint (or the issuer's key id when the key is unknown).
+            undecryptable (bool | Unset): Arrived encrypted and no queue key could open it: stored as received.
     """
 
     encrypted: bool
     signature: str
     signer: None | str | Unset = UNSET
+    undecryptable: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +41,8 @@ class OpenPgpStatus:
         else:
             signer = self.signer
 
+        undecryptable = self.undecryptable
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,6 +53,8 @@ class OpenPgpStatus:
         )
         if signer is not UNSET:
             field_dict["signer"] = signer
+        if undecryptable is not UNSET:
+            field_dict["undecryptable"] = undecryptable
 
         return field_dict
 
@@ -66,10 +74,13 @@ class OpenPgpStatus:
 
         signer = _parse_signer(d.pop("signer", UNSET))
 
+        undecryptable = d.pop("undecryptable", UNSET)
+
         open_pgp_status = cls(
             encrypted=encrypted,
             signature=signature,
             signer=signer,
+            undecryptable=undecryptable,
         )
 
         open_pgp_status.additional_properties = d

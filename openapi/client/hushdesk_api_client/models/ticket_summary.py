@@ -29,6 +29,7 @@ class TicketSummary:
         queue_id (int):
         status (str):
         subject (str):
+        abuse_flag (bool | Unset): The first requestor is flagged for abuse (score at or over the threshold).
         age_seconds (int | None | Unset): Seconds since `waiting_since` (if `needs_answer`).
         owner (None | PersonRef | Unset):
         requestor (None | PersonRef | Unset):
@@ -44,6 +45,7 @@ class TicketSummary:
     queue_id: int
     status: str
     subject: str
+    abuse_flag: bool | Unset = UNSET
     age_seconds: int | None | Unset = UNSET
     owner: None | PersonRef | Unset = UNSET
     requestor: None | PersonRef | Unset = UNSET
@@ -70,6 +72,8 @@ class TicketSummary:
         status = self.status
 
         subject = self.subject
+
+        abuse_flag = self.abuse_flag
 
         age_seconds: int | None | Unset
         if isinstance(self.age_seconds, Unset):
@@ -114,6 +118,8 @@ class TicketSummary:
                 "subject": subject,
             }
         )
+        if abuse_flag is not UNSET:
+            field_dict["abuse_flag"] = abuse_flag
         if age_seconds is not UNSET:
             field_dict["age_seconds"] = age_seconds
         if owner is not UNSET:
@@ -147,6 +153,8 @@ class TicketSummary:
         status = d.pop("status")
 
         subject = d.pop("subject")
+
+        abuse_flag = d.pop("abuse_flag", UNSET)
 
         def _parse_age_seconds(data: object) -> int | None | Unset:
             if data is None:
@@ -210,6 +218,7 @@ class TicketSummary:
             queue_id=queue_id,
             status=status,
             subject=subject,
+            abuse_flag=abuse_flag,
             age_seconds=age_seconds,
             owner=owner,
             requestor=requestor,

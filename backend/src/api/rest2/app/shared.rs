@@ -77,6 +77,21 @@ pub fn summaries(
     for q in &extra {
         queue_of.insert(q.id, q);
     }
+    let mut flagged: HashMap<i64, bool> = HashMap::new();
+    for u in requestors.values() {
+        if flagged.contains_key(u) {
+            continue;
+        }
+        let addresses: Vec<String> = people
+            .get(u)
+            .and_then(|p| p.email_address.clone())
+            .into_iter()
+            .collect();
+        flagged.insert(
+            *u,
+            crate::retention::abuse::any_flagged(conn, &addresses, now)?,
+        );
+    }
     Ok(rows
         .iter()
         .map(|t| {
@@ -103,6 +118,11 @@ pub fn summaries(
                 needs_answer: needs,
                 waiting_since: since.map(time),
                 age_seconds: since.map(|s| (now - s).num_seconds().max(0)),
+                abuse_flag: requestors
+                    .get(&t.id)
+                    .and_then(|u| flagged.get(u))
+                    .copied()
+                    .unwrap_or(false),
             }
         })
         .collect())

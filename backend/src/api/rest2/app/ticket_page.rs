@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use actix_web::{get, web, HttpResponse};
 use hushdesk_api::app::{
-    AttachmentMeta as ApiAttachment, HistoryEntry, LinkEntry, RequesterDetails, TicketPage,
+    AttachmentMeta as ApiAttachment, HistoryEntry, LinkEntry, OpenPgpStatus, RequesterDetails,
+    TicketPage,
 };
 use hushdesk_api::rest2::{CustomFieldValues, ErrorBody};
 
@@ -15,7 +16,9 @@ use crate::api::rest2::common::{self, ctx, State};
 use crate::api::rest2::render::Lookup;
 use crate::domain::rights::Right;
 use crate::domain::txn;
-use crate::store::{app_views, attachments, custom_fields, links, queues, tickets, transactions};
+use crate::store::{
+    app_views, attachments, custom_fields, links, queues, tickets, transactions, DbConn,
+};
 
 /// At most this many history entries (a ticket with more is a runaway mail loop).
 const MAX_HISTORY: i64 = 2000;
@@ -181,6 +184,7 @@ pub async fn get_ticket_page(
                     htmls.entry(txn_id).or_insert(s);
                 }
             }
+            let mut pgp = openpgp_statuses(conn, t.id, &txn_ids)?;
             let mut lk = Lookup::new(conn);
             let mut entries = Vec::with_capacity(history.len());
             for h in &history {
@@ -211,7 +215,7 @@ pub async fn get_ticket_page(
                     text,
                     html,
                     attachments: files.remove(&h.id).unwrap_or_default(),
-                    openpgp: None,
+                    openpgp: pgp.remove(&h.id),
                 });
             }
             let conn = lk.conn;
@@ -244,6 +248,47 @@ pub async fn get_ticket_page(
         })
         .await?;
     Ok(common::ok(&page))
+}
+
+/// OpenPGP status per transaction: incoming mail as recorded on arrival, outgoing mail
+/// (EmailRecord) as the outbox sent it.
+fn openpgp_statuses(
+    conn: &mut DbConn,
+    ticket: i64,
+    txns: &[i64],
+) -> ApiResult<HashMap<i64, OpenPgpStatus>> {
+    let mut out = HashMap::new();
+    for r in crate::store::openpgp::txn_statuses(conn, txns)? {
+        let signature = match r.signature.as_str() {
+            "unknown_key" => "unknown-key",
+            "expired" => "expired-key",
+            "revoked" => "revoked-key",
+            other => other,
+        };
+        out.insert(
+            r.transaction_id,
+            OpenPgpStatus {
+                encrypted: r.encryption != "none",
+                signature: signature.to_owned(),
+                signer: Some(r.signer).filter(|s| !s.is_empty()),
+                undecryptable: r.encryption == "undecryptable",
+            },
+        );
+    }
+    for o in crate::store::openpgp::outbox_for_ticket(conn, ticket)? {
+        if let Some(txn) = o.record_transaction_id {
+            out.insert(
+                txn,
+                OpenPgpStatus {
+                    encrypted: o.encrypted,
+                    signature: if o.signed { "sent-signed" } else { "none" }.to_owned(),
+                    signer: None,
+                    undecryptable: false,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::{receipt_response, require_super};
 use crate::api::auth::CurrentUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::rest2::common::{self, State};
-use crate::retention::erase;
+use crate::retention::{erase, Reach};
 
 /// Erase everything about one requester (identity, their tickets' bodies, abuse signals);
 /// anonymous ticket skeletons stay for statistics. Answers with the receipt.
@@ -24,7 +24,12 @@ pub async fn erase_requester(
     let email = body.into_inner().email;
     let st = state.clone();
     let receipt = tokio::task::spawn_blocking(move || {
-        erase::erase(&st.store, &st.config.data_dir(), st.clock.as_ref(), &email)
+        erase::erase(
+            &st.store,
+            &Reach::new(&st.config, st.search.clone()),
+            st.clock.as_ref(),
+            &email,
+        )
     })
     .await
     .map_err(|_| ApiError::Internal("erasure task failed".into()))??;

@@ -7,6 +7,7 @@ use crate::api::auth::CurrentUser;
 use crate::api::error::{ApiError, ApiResult};
 use crate::api::rest2::common::{self, State};
 use crate::retention::purge::{self, Trigger};
+use crate::retention::Reach;
 
 /// Run a purge now (or a dry run); answers with its receipt.
 #[utoipa::path(post, path = "/REST/2.0/retention/run", tag = "retention",
@@ -21,11 +22,12 @@ pub async fn run_purge(
     require_super(&me)?;
     let dry_run = body.map(|b| b.dry_run).unwrap_or(false);
     let st = state.clone();
+    let reach = Reach::new(&st.config, st.search.clone());
     let receipt = tokio::task::spawn_blocking(move || {
         purge::run(
             &st.store,
             &st.config.retention,
-            &st.config.data_dir(),
+            &reach,
             st.clock.as_ref(),
             Trigger::Api,
             dry_run,
