@@ -212,7 +212,10 @@ pub fn TicketActions(page: TicketPage, on_change: Callback<()>) -> impl IntoView
                             match api::mark_abusive(id).await {
                                 Ok(r) => {
                                     done.set(Some(abuse_outcome(r.marked, r.flagged)));
-                                    on_change.run(());
+                                    // Only a new flag changes what the page shows.
+                                    if r.flagged {
+                                        on_change.run(());
+                                    }
                                 }
                                 Err(e) => error.set(Some(e)),
                             }
