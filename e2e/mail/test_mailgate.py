@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import uuid
 
+import requests
 from conftest import SAMPLES, run_mailgate
+from hushdesk_server import Server
 
 
 def message(subject: str, body: str = 'Hello, my laptop does not boot any more.', **headers: str) -> bytes:
@@ -118,29 +122,107 @@ def delivered_ticket(res: subprocess.CompletedProcess) -> int:
     return int(lines[1].removeprefix('Ticket: '))
 
 
-def test_whisperback_plain_mime_sample_body_is_the_report(server, rest2):
-    """The unencrypted inner entity (`.mime.eml`, us-ascii 7bit or utf-8 base64, CRLF in
-    wb-0006): the ticket body is the report, byte for byte."""
-    for n in (1, 2, 6):
-        raw = (SAMPLES / f'wb-{n:04d}.mime.eml').read_bytes()
-        want = (SAMPLES / f'wb-{n:04d}.txt').read_bytes()
-        tid = delivered_ticket(server.run_cli('mailgate', '--url', server.url, '--queue', 'General', input=raw))
-        assert first_text(rest2, tid) == want
+def rt_deliver(rt_mailgate: str, url: str, raw: bytes, queue: str) -> int:
+    """Delivers with Debian's rt-mailgate; `--debug` shows the gateway's answer (the ticket)."""
+    res = run_mailgate(rt_mailgate, url, raw, '--queue', queue, '--action', 'correspond', '--debug')
+    assert res.returncode == 0, (res.returncode, res.stderr)
+    m = re.search(rb'^Ticket: (\d+)$', res.stderr, re.M)
+    assert m, res.stderr
+    return int(m.group(1))
 
 
-def test_whisperback_encrypted_samples_become_the_report(server, rest2):
-    """WhisperBack's PGP/MIME and a user's inline PGP, encrypted to the sample key: once the
-    queue holds that key, the ticket body is the report, byte for byte."""
-    r = rest2.post(rest2.base + 'queue', json={'Name': 'wb-reports'})
-    assert r.status_code == 201, r.text
+def ticket_total(rest2) -> int:
+    r = rest2.get(rest2.base + 'tickets', params={'query': 'id > 0', 'per_page': 1})
+    assert r.status_code == 200, r.text
+    return r.json()['total']
+
+
+def truth(n: int) -> dict:
+    return json.loads((SAMPLES / f'wb-{n:04d}.truth.json').read_bytes())
+
+
+LANGUAGE_QUEUES = {'fr': 'French', 'de': 'German', 'es': 'Spanish'}
+# Where each report language goes: the queues above, General (language en), else where it arrived.
+ROUTES = LANGUAGE_QUEUES | {'en': 'General'}
+
+
+def report_queue(rest2) -> None:
+    """`wb-reports` holds the samples' secret key; French, German and Spanish queues exist."""
+    for name, lang in [*((q, l) for l, q in LANGUAGE_QUEUES.items()), ('wb-reports', None)]:
+        body = {'Name': name} | ({'Language': lang} if lang else {})
+        r = rest2.post(rest2.base + 'queue', json=body)
+        assert r.status_code in (201, 409), r.text
     key = (SAMPLES / 'testkey' / 'helpdesk-test.sec.asc').read_text()
     r = rest2.post(rest2.base + 'queue/wb-reports/keys', json={'armored': key})
     assert r.status_code == 201, r.text
+
+
+def test_whisperback_plain_mime_samples_body_is_the_report(server, rest2, rt_mailgate):
+    """The unencrypted inner entity (`.mime.eml`: us-ascii 7bit or utf-8 base64, CRLF in
+    wb-0006) of every sample, through rt-mailgate: the ticket body is the report, byte for byte."""
     for n in range(1, 9):
+        raw = (SAMPLES / f'wb-{n:04d}.mime.eml').read_bytes()
         want = (SAMPLES / f'wb-{n:04d}.txt').read_bytes()
+        tid = rt_deliver(rt_mailgate, server.url, raw, 'General')
+        assert first_text(rest2, tid) == want, n
+
+
+def test_whisperback_pgp_mime_samples_become_reports(server, rest2, rt_mailgate):
+    """WhisperBack's PGP/MIME (encrypted to the sample key) through rt-mailgate: the ticket body
+    is the report byte for byte, in the queue of the user's language, the contact as requestor
+    (never WhisperBack's devnull From), the facts readable; redelivery and the same report
+    wrapped inline store nothing new."""
+    report_queue(rest2)
+    tickets = {}
+    for n in range(1, 9):
+        t = truth(n)
+        raw = (SAMPLES / f'wb-{n:04d}.pgpmime.eml').read_bytes()
+        tid = rt_deliver(rt_mailgate, server.url, raw, 'wb-reports')
+        tickets[n] = tid
+        assert first_text(rest2, tid) == (SAMPLES / f'wb-{n:04d}.txt').read_bytes(), n
+        tk = rest2.get(rest2.base + f'ticket/{tid}', params={'fields[Queue]': 'Name'}).json()
+        assert tk['Queue']['Name'] == ROUTES.get(t['user_language'], 'wb-reports'), (n, t['user_language'])
+        assert tk['Subject'] == t['summary'].strip(), n
+        want_req = [t['contact_email'].lower()] if t['contact_email'] else []
+        assert [r['id'].lower() for r in tk['Requestor']] == want_req, n
+        r = rest2.get(rest2.base + f'ticket/{tid}/whisperback')
+        assert r.status_code == 200, r.text
+        facts = r.json()
+        assert facts['report_id'] == t['mail_subject'].removeprefix('Bug report:').strip(), n
+        assert facts['language'] == t['user_language'], n
+        if t['extractable']['tails_version']:
+            assert facts['tails_version'] == t['tails_version'], n
+        gpus = [d['key'] for d in facts['devices'] if d['role'] == 'gpu']
+        assert gpus == ([g['pci_id'] for g in t['hardware']['gpus']] if t['extractable']['gpus'] else []), n
+        assert history(rest2, tid) == ['Create']
+
+    before = ticket_total(rest2)
+    for n in range(1, 9):
         for wrap in ('pgpmime', 'inline'):
             raw = (SAMPLES / f'wb-{n:04d}.{wrap}.eml').read_bytes()
-            tid = delivered_ticket(server.run_cli('mailgate', '--url', server.url, '--queue', 'wb-reports', input=raw))
-            t = rest2.get(rest2.base + f'ticket/{tid}').json()
-            assert t['Subject'].startswith('Bug report: '), t['Subject']
-            assert first_text(rest2, tid) == want, (n, wrap)
+            assert rt_deliver(rt_mailgate, server.url, raw, 'wb-reports') == tickets[n], (n, wrap)
+    assert ticket_total(rest2) == before
+    assert all(history(rest2, tid) == ['Create'] for tid in tickets.values())
+
+
+def test_whisperback_inline_samples_become_reports(tmp_path_factory, rt_mailgate):
+    """A user's inline PGP wrapping of every sample, through rt-mailgate into a fresh server
+    (the PGP/MIME copies already hold these report ids in the session's server): the ticket
+    body is the report, byte for byte."""
+    from conftest import ADMIN_PW
+    srv = Server(tmp_path_factory.mktemp('hushdesk-inline'), {'HUSHDESK_INITIAL_ADMIN_PASSWORD': ADMIN_PW})
+    try:
+        srv.start()
+        with requests.Session() as rest2:
+            rest2.auth = ('root', ADMIN_PW)
+            rest2.base = f'{srv.url}/REST/2.0/'
+            report_queue(rest2)
+            for n in range(1, 9):
+                raw = (SAMPLES / f'wb-{n:04d}.inline.eml').read_bytes()
+                tid = rt_deliver(rt_mailgate, srv.url, raw, 'wb-reports')
+                assert first_text(rest2, tid) == (SAMPLES / f'wb-{n:04d}.txt').read_bytes(), n
+                facts = rest2.get(rest2.base + f'ticket/{tid}/whisperback').json()
+                assert facts['language'] == truth(n)['user_language'], n
+            assert ticket_total(rest2) == 8
+    finally:
+        srv.stop()

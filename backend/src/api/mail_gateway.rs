@@ -231,11 +231,7 @@ pub async fn mail_gateway(
         ticket,
         raw: form.message,
     };
-    let settings = Settings {
-        mail: state.config.mail.clone(),
-        rt_name: state.config.rt_name.clone(),
-        organization: state.config.organization.clone(),
-    };
+    let settings = Settings::from_config(&state.config);
     let now = state.clock.now();
     let store = state.store.clone();
     let result = tokio::task::spawn_blocking(move || {

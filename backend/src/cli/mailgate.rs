@@ -70,11 +70,7 @@ fn direct(
         Ok(s) => s,
         Err(e) => return (inbound::EX_TEMPFAIL, format!("database unavailable: {e:#}")),
     };
-    let settings = Settings {
-        mail: config.mail.clone(),
-        rt_name: config.rt_name.clone(),
-        organization: config.organization.clone(),
-    };
+    let settings = Settings::from_config(config);
     let delivery = Delivery {
         queue: args.queue.clone(),
         action,

@@ -10,11 +10,14 @@ use crate::domain::ids::UserId;
 use crate::domain::rights::{EffectiveRights, Right};
 use crate::mail::parse::{self, Parsed};
 use crate::mail::rules::{self, NoAutoReply};
+use crate::mail::whisperback as mailwb;
 use crate::mail::MailConfig;
 use crate::store::mail::{self as mailstore, NewMailMessage};
 use crate::store::rows::{QueueRow, UserRow};
 use crate::store::tickets::{self, Ctx, MessageInput, MessageKind, NewTicketInput};
+use crate::store::whisperback as wbstore;
 use crate::store::{queues, transactions, users, DbConn, StoreError};
+use crate::whisperback;
 
 /// What RT's mail gateway calls the action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +71,19 @@ pub struct Settings {
     pub mail: MailConfig,
     pub rt_name: String,
     pub organization: String,
+    /// `[openpgp] learn_keys`: learn senders' public keys from their mail.
+    pub learn_keys: bool,
+}
+
+impl Settings {
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        Self {
+            mail: config.mail.clone(),
+            rt_name: config.rt_name.clone(),
+            organization: config.organization.clone(),
+            learn_keys: config.openpgp.learn_keys,
+        }
+    }
 }
 
 /// Whether the new ticket gets an automatic answer, and why not.
@@ -285,13 +301,72 @@ fn opened(
     }
 }
 
-/// Delivers one message. Runs inside the caller's write transaction.
-pub fn deliver(
+/// A message decrypted and parsed, ready to be stored.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    key: String,
+    outer_mid: String,
+    outer: rules::Envelope,
+    opened: Opened,
+    parsed: Parsed,
+    /// The (protected) subject.
+    subject: String,
+    /// The message read as a WhisperBack report, when it is one.
+    report: Option<mailwb::MailReport>,
+}
+
+/// What [`prepare`] found.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    /// Delivered before: nothing to store.
+    Seen(Delivered),
+    Open(Box<Opening>),
+}
+
+fn seen_before(
+    conn: &mut DbConn,
+    seen: &crate::store::mail::MailMessageRow,
+) -> Result<Delivered, InboundError> {
+    let queue = queues::by_id(conn, seen.queue_id)?
+        .map(|q| q.name)
+        .unwrap_or_default();
+    Ok(Delivered {
+        ticket: seen.ticket_id,
+        queue,
+        transaction: seen.transaction_id,
+        created: false,
+        duplicate: true,
+        autoreply: AutoReply::NotNew,
+        language: mailstore::language(conn, seen.ticket_id).unwrap_or_default(),
+        problems: Vec::new(),
+    })
+}
+
+fn arrival_queue(
+    conn: &mut DbConn,
+    settings: &Settings,
+    delivery: &Delivery,
+) -> Result<QueueRow, InboundError> {
+    let queue_key = delivery
+        .queue
+        .clone()
+        .filter(|q| !q.trim().is_empty())
+        .unwrap_or_else(|| settings.mail.default_queue.clone());
+    queues::lookup(conn, &queue_key)?
+        .filter(|q| !q.disabled)
+        .ok_or_else(|| {
+            InboundError::Temporary(format!("queue '{queue_key}' does not exist or is disabled"))
+        })
+}
+
+/// The work before the write transaction: checks, decryption and parsing. It only reads, so
+/// on SQLite other deliveries are not held behind the write lock while it runs.
+pub fn prepare(
     conn: &mut DbConn,
     settings: &Settings,
     delivery: &Delivery,
     now: NaiveDateTime,
-) -> Result<Delivered, InboundError> {
+) -> Result<Prepared, InboundError> {
     let cfg = &settings.mail;
     let raw = &delivery.raw;
     if raw.len() > cfg.max_message_bytes {
@@ -306,37 +381,14 @@ pub fn deliver(
     }
     let (key, outer_mid) = dedupe_key(raw);
     if let Some(seen) = mailstore::by_key(conn, &key)? {
-        let queue = queues::by_id(conn, seen.queue_id)?
-            .map(|q| q.name)
-            .unwrap_or_default();
-        return Ok(Delivered {
-            ticket: seen.ticket_id,
-            queue,
-            transaction: seen.transaction_id,
-            created: false,
-            duplicate: true,
-            autoreply: AutoReply::NotNew,
-            language: mailstore::language(conn, seen.ticket_id).unwrap_or_default(),
-            problems: Vec::new(),
-        });
+        return seen_before(conn, &seen).map(Prepared::Seen);
     }
     let loop_id = cfg.loop_id(&settings.rt_name, &settings.organization);
     let outer = parse::parse_envelope(raw);
     if outer.is_own(&loop_id, &settings.rt_name) {
         return Err(InboundError::Loop);
     }
-
-    let queue_key = delivery
-        .queue
-        .clone()
-        .filter(|q| !q.trim().is_empty())
-        .unwrap_or_else(|| cfg.default_queue.clone());
-    let arrival = queues::lookup(conn, &queue_key)?
-        .filter(|q| !q.disabled)
-        .ok_or_else(|| {
-            InboundError::Temporary(format!("queue '{queue_key}' does not exist or is disabled"))
-        })?;
-
+    let arrival = arrival_queue(conn, settings, delivery)?;
     // The ticket named by the caller decides the keys used; otherwise the arrival queue's.
     let named = match delivery.ticket {
         Some(id) => tickets::load(conn, id)?,
@@ -351,23 +403,84 @@ pub fn deliver(
             "this queue requires encrypted mail; please encrypt your message to the queue's OpenPGP key".into(),
         ));
     }
-    let Parsed {
-        root,
-        subject,
-        parents,
-        envelope,
-        text,
-        mut problems,
-        ..
-    } = parse::parse(&opened.message);
+    let mut parsed = parse::parse(&opened.message);
     if let crypto::EncryptionStatus::Undecryptable { reason } = &opened.encryption {
-        problems.push(format!("encrypted, not decrypted: {reason}"));
+        parsed
+            .problems
+            .push(format!("encrypted, not decrypted: {reason}"));
     }
     let subject = opened
         .protected_subject
         .clone()
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or(subject);
+        .unwrap_or_else(|| parsed.subject.clone());
+    // Only new tickets become reports; a reply to a ticket named by the caller never does.
+    let report = if named.is_none() {
+        mailwb::recognise(&[subject.as_str(), outer.subject.as_str()], &parsed.text)
+    } else {
+        None
+    };
+    Ok(Prepared::Open(Box::new(Opening {
+        key,
+        outer_mid,
+        outer,
+        opened,
+        parsed,
+        subject,
+        report,
+    })))
+}
+
+/// Delivers one message. Runs inside the caller's write transaction.
+pub fn deliver(
+    conn: &mut DbConn,
+    settings: &Settings,
+    delivery: &Delivery,
+    now: NaiveDateTime,
+) -> Result<Delivered, InboundError> {
+    match prepare(conn, settings, delivery, now)? {
+        Prepared::Seen(d) => Ok(d),
+        Prepared::Open(o) => commit(conn, settings, delivery, *o, now),
+    }
+}
+
+/// Stores a prepared message: a new ticket or a transaction on the ticket it answers. Runs
+/// inside the caller's write transaction.
+pub fn commit(
+    conn: &mut DbConn,
+    settings: &Settings,
+    delivery: &Delivery,
+    opening: Opening,
+    now: NaiveDateTime,
+) -> Result<Delivered, InboundError> {
+    let cfg = &settings.mail;
+    let Opening {
+        key,
+        outer_mid,
+        outer,
+        opened,
+        parsed,
+        subject,
+        report,
+    } = opening;
+    // Another delivery of the same message may have committed since it was prepared.
+    if let Some(seen) = mailstore::by_key(conn, &key)? {
+        return seen_before(conn, &seen);
+    }
+    let loop_id = cfg.loop_id(&settings.rt_name, &settings.organization);
+    let arrival = arrival_queue(conn, settings, delivery)?;
+    let named = match delivery.ticket {
+        Some(id) => tickets::load(conn, id)?,
+        None => None,
+    };
+    let Parsed {
+        root,
+        parents,
+        envelope,
+        text,
+        problems,
+        ..
+    } = parsed;
 
     let ticket = match named {
         Some(t) => Some(t),
@@ -387,7 +500,35 @@ pub fn deliver(
         }
     };
 
-    let requestor = envelope.requestor().map(str::to_owned);
+    // A new ticket from a WhisperBack report: its facts, its contact and its language.
+    let report = if ticket.is_none() { report } else { None };
+    if let Some(id) = report.as_ref().and_then(|r| r.id.as_ref()) {
+        if let Some(seen) = wbstore::by_report_id(conn, id.as_str())? {
+            // The same report again (another copy or wrapping): nothing is stored twice.
+            let ticket = tickets::load(conn, seen.ticket_id)?;
+            let queue = match &ticket {
+                Some(t) => queues::by_id(conn, t.queue_id)?.map(|q| q.name),
+                None => None,
+            };
+            let transaction = transactions::last_of_types(conn, seen.ticket_id, &["Create"])?
+                .map(|r| r.id)
+                .unwrap_or(0);
+            return Ok(Delivered {
+                ticket: seen.ticket_id,
+                queue: queue.unwrap_or_default(),
+                transaction,
+                created: false,
+                duplicate: true,
+                autoreply: AutoReply::NotNew,
+                language: seen.language.unwrap_or_default(),
+                problems: Vec::new(),
+            });
+        }
+    }
+    let requestor = match &report {
+        Some(r) => r.requestor(&envelope),
+        None => envelope.requestor().map(str::to_owned),
+    };
     let actor_id = match &requestor {
         Some(addr) => match users::find_or_create_by_email(conn, addr, UserId::SYSTEM, now) {
             Ok(id) => id,
@@ -454,9 +595,17 @@ pub fn deliver(
             (t.id, t.queue_id, txn, false, lang)
         }
         None => {
-            let language = rules::language_of(&text).unwrap_or_default();
+            let language = match &report {
+                Some(r) => r.language(),
+                None => rules::language_of(&text).unwrap_or_default(),
+            };
+            let subject = match &report {
+                Some(r) => r.subject(&subject),
+                None => subject.clone(),
+            };
             let mut target = arrival.clone();
-            if is_shared(cfg, &arrival, &envelope.recipients) {
+            // WhisperBack sends every report to one address: reports are always routed.
+            if report.is_some() || is_shared(cfg, &arrival, &envelope.recipients) {
                 if let Some(q) = routed_queue(conn, cfg, &language)? {
                     target = q;
                 }
@@ -474,6 +623,18 @@ pub fn deliver(
             )?;
             if !language.is_empty() {
                 mailstore::set_language(conn, id, &language)?;
+            }
+            if let Some(r) = &report {
+                let contact = whisperback::ingest::contact_of(&r.report);
+                whisperback::ingest::store_facts(
+                    conn,
+                    now,
+                    id,
+                    text.as_bytes(),
+                    &r.report,
+                    r.id.as_ref(),
+                    contact,
+                )?;
             }
             let txn = transactions::last_of_types(conn, id, &["Create"])?
                 .map(|r| r.id)
@@ -503,7 +664,7 @@ pub fn deliver(
         },
     )?;
     crypto::record_status(conn, txn, &opened)?;
-    if actor.id != UserId::SYSTEM.0 {
+    if settings.learn_keys && actor.id != UserId::SYSTEM.0 {
         if let Err(crypto::CryptoError::Db(e)) =
             crypto::learn_keys(conn, actor.id, &opened.message, now.and_utc())
         {
@@ -549,15 +710,24 @@ pub fn deliver(
     })
 }
 
-/// Runs [`deliver`] in one write transaction, once more when a concurrent delivery of the
-/// same message won the race (it then reports that delivery).
+/// Runs [`prepare`] on a pooled connection, then [`commit`] in one write transaction; once
+/// more when a concurrent delivery of the same message won the race (it then reports that
+/// delivery).
 pub fn deliver_blocking(
     store: &crate::store::Store,
     settings: &Settings,
     delivery: &Delivery,
     now: NaiveDateTime,
 ) -> Result<Delivered, InboundError> {
-    match store.write_blocking(|conn| deliver(conn, settings, delivery, now)) {
+    let prepared = {
+        let mut conn = store.conn()?;
+        prepare(&mut conn, settings, delivery, now)?
+    };
+    let opening = match prepared {
+        Prepared::Seen(d) => return Ok(d),
+        Prepared::Open(o) => *o,
+    };
+    match store.write_blocking(|conn| commit(conn, settings, delivery, opening, now)) {
         Err(InboundError::Race) => {
             store.write_blocking(|conn| deliver(conn, settings, delivery, now))
         }

@@ -8,5 +8,6 @@ pub mod outbound;
 pub mod parse;
 pub mod rules;
 pub mod transport;
+pub mod whisperback;
 
 pub use config::MailConfig;

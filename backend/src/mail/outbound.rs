@@ -713,6 +713,25 @@ pub fn retry(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<Opti
     rows::outbox_row(conn, id)
 }
 
+/// Deletes outbox rows sent more than `keep_sent_days` before `now` (none when it is 0);
+/// returns how many.
+pub fn prune_sent(
+    conn: &mut DbConn,
+    keep_sent_days: u32,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    if keep_sent_days == 0 {
+        return Ok(0);
+    }
+    rows::prune_sent(
+        conn,
+        now - chrono::Duration::days(i64::from(keep_sent_days)),
+    )
+}
+
+/// How often the delivery loop prunes sent mail.
+const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// The delivery loop run beside the web server.
 pub async fn run_worker(state: AppState) {
     let transport = match Transport::from_config(&state.config.outbound, &state.config.data_dir()) {
@@ -723,9 +742,24 @@ pub async fn run_worker(state: AppState) {
         }
     };
     let every = std::time::Duration::from_millis(state.config.outbound.poll_millis.max(50));
+    let mut last_prune: Option<tokio::time::Instant> = None;
     loop {
         if let Err(e) = process_due(&state, &transport).await {
             tracing::error!("outgoing mail worker: {e}");
+        }
+        if last_prune.is_none_or(|t| t.elapsed() >= PRUNE_EVERY) {
+            last_prune = Some(tokio::time::Instant::now());
+            let keep = state.config.outbound.keep_sent_days;
+            let now = state.clock.now();
+            match state
+                .store
+                .write(move |c| prune_sent(c, keep, now).map_err(OutboxError::from))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(pruned = n, "outgoing mail worker: sent mail pruned"),
+                Err(e) => tracing::error!("outgoing mail worker: pruning sent mail: {e}"),
+            }
         }
         tokio::time::sleep(every).await;
     }

@@ -52,6 +52,9 @@ pub struct OutboundConfig {
     pub max_attempts: i32,
     /// First retry delay in seconds; doubled after each failure, at most one hour.
     pub retry_base_seconds: i64,
+    /// Days a sent message stays in the outbox (its EmailRecord stays in the history);
+    /// 0 keeps sent messages forever.
+    pub keep_sent_days: u32,
 }
 
 impl Default for OutboundConfig {
@@ -69,6 +72,7 @@ impl Default for OutboundConfig {
             poll_millis: 1000,
             max_attempts: 12,
             retry_base_seconds: 30,
+            keep_sent_days: 30,
         }
     }
 }

@@ -298,6 +298,17 @@ pub fn mark_sent(
     Ok(n == 1)
 }
 
+/// Deletes outbox rows that were sent before `before`; returns how many. Their EmailRecord
+/// transactions stay in the tickets' history.
+pub fn prune_sent(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        outbound_mail::table
+            .filter(outbound_mail::status.eq("sent"))
+            .filter(outbound_mail::sent.lt(before)),
+    )
+    .execute(conn)
+}
+
 pub fn mark(
     conn: &mut DbConn,
     id: i64,

@@ -1,8 +1,11 @@
 //! Turns a decrypted report into a ticket: queue by the user's language, the contact email as
 //! requestor, the user's text as body, the whole report attached, and the facts stored.
 //!
-//! Mail ingestion calls [`ingest`]; the REST endpoint parses off the write transaction and
-//! calls [`ingest_parsed`].
+//! The REST endpoint parses off the write transaction and calls [`ingest_parsed`]. Mail keeps
+//! the message as received for the ticket body and calls [`store_facts`] (see
+//! `mail::whisperback`).
+
+use chrono::NaiveDateTime;
 
 use super::{parse, Report, ReportId, Warning, WifiBus};
 use crate::domain::error::{DomainError, DomainResult};
@@ -100,16 +103,8 @@ pub fn ingest_parsed(
         }
     }
     let queue = queue_for_language(conn, language.as_deref())?;
-    let contact = report
-        .contact_email
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| users::looks_like_email(e));
-    let subject = match (&report.summary, &report_id) {
-        (Some(s), _) if !s.trim().is_empty() => s.trim().to_owned(),
-        (_, Some(id)) => format!("WhisperBack report {id}"),
-        _ => "WhisperBack report".to_owned(),
-    };
+    let contact = contact_of(report);
+    let subject = subject_of(report, report_id.as_ref());
     let text = if report.user_text.text.trim().is_empty() {
         "(The report holds no text from the user.)".to_owned()
     } else {
@@ -131,6 +126,54 @@ pub fn ingest_parsed(
         ..NewTicketInput::default()
     };
     let ticket = tickets::create(conn, ctx, &input)?;
+    let id = store_facts(
+        conn,
+        ctx.now,
+        ticket,
+        raw,
+        report,
+        report_id.as_ref(),
+        contact,
+    )?;
+    Ok(Ingested {
+        ticket,
+        report: id,
+        duplicate: false,
+        queue: queue.name,
+        language,
+        report_id: report_id.map(|r| r.as_str().to_owned()),
+    })
+}
+
+/// The ticket subject for a report: the summary the user typed, else the report id.
+pub fn subject_of(report: &Report, report_id: Option<&ReportId>) -> String {
+    match (&report.summary, report_id) {
+        (Some(s), _) if !s.trim().is_empty() => s.trim().to_owned(),
+        (_, Some(id)) => format!("WhisperBack report {id}"),
+        _ => "WhisperBack report".to_owned(),
+    }
+}
+
+/// The report's contact email, when it looks like an address.
+pub fn contact_of(report: &Report) -> Option<&str> {
+    report
+        .contact_email
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| users::looks_like_email(e))
+}
+
+/// Stores the facts of a report for the ticket it became (the report row and its devices);
+/// returns the report row id. `raw` is the decrypted report as received.
+pub fn store_facts(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    ticket: i64,
+    raw: &[u8],
+    report: &Report,
+    report_id: Option<&ReportId>,
+    contact: Option<&str>,
+) -> DomainResult<i64> {
     let facts = serde_json::to_string(report)
         .map_err(|e| DomainError::Invalid(format!("The facts do not serialise: {e}")))?;
     let key = report.openpgp_key.as_ref();
@@ -158,11 +201,11 @@ pub fn ingest_parsed(
     let bug = report.bug_specific.as_ref();
     let new = NewReport {
         ticket_id: ticket,
-        report_id: report_id.as_ref().map(ReportId::as_str),
+        report_id: report_id.map(ReportId::as_str),
         tails_version: report.tails.version.as_deref(),
         body_format: body_format.as_deref(),
         debugging_info_era: era.as_deref(),
-        language: language.as_deref(),
+        language: report.user_text.language.as_deref(),
         contact_email: contact,
         openpgp_key_kind: key_kind.as_deref(),
         openpgp_key_value: key.map(|k| k.value.as_str()),
@@ -174,18 +217,11 @@ pub fn ingest_parsed(
         boot_added: &boot_added,
         size_bytes: i64::try_from(raw.len()).unwrap_or(i64::MAX),
         facts: &facts,
-        created: ctx.now,
+        created: now,
     };
     let id = wb::insert(conn, &new)?;
     wb::insert_devices(conn, &devices(report, id, ticket))?;
-    Ok(Ingested {
-        ticket,
-        report: id,
-        duplicate: false,
-        queue: queue.name,
-        language,
-        report_id: report_id.map(|r| r.as_str().to_owned()),
-    })
+    Ok(id)
 }
 
 fn machine_key(report: &Report) -> Option<String> {

@@ -79,7 +79,7 @@ fn ticket_of(answer: &(u16, String)) -> i64 {
     t.strip_prefix("Ticket: ").unwrap().parse().unwrap()
 }
 
-async fn history_types(app: &TestApp, id: i64) -> Vec<String> {
+pub async fn history_types(app: &TestApp, id: i64) -> Vec<String> {
     let (s, h) = app
         .get_json(&format!("ticket/{id}/history?fields=Type&per_page=100"))
         .await;
@@ -544,11 +544,7 @@ fn autoreply_decisions(db: Db) {
             Ok(hushdesk::crypto::keys::save_queue_settings(c, &s)?)
         })
         .unwrap();
-    let settings = Settings {
-        mail: config.mail.clone(),
-        rt_name: config.rt_name.clone(),
-        organization: config.organization.clone(),
-    };
+    let settings = Settings::from_config(&config);
     let t0 = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
         .unwrap()
         .and_hms_opt(12, 0, 0)

@@ -19,6 +19,7 @@ mod openapi;
 mod openpgp;
 mod otrs;
 mod outbound;
+mod outbox_prune;
 mod rest1;
 mod retention;
 mod search;
@@ -27,5 +28,6 @@ mod tickets;
 
 mod hardware;
 mod known_issues;
+mod wb_mail;
 mod wb_samples;
 mod whisperback;
