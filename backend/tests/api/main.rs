@@ -25,6 +25,7 @@ mod search;
 mod search_index;
 mod tickets;
 
+mod contact_back;
 mod hardware;
 mod known_issues;
 mod wb_samples;
