@@ -21,7 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestCredentials, RequestInit, Response};
 
-const BASE: &str = "/REST/2.0";
+pub(crate) const BASE: &str = "/REST/2.0";
 
 /// Why a request produced no usable answer. Server messages are kept to show them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,7 +150,7 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
     }
 }
 
-async fn send(method: &str, path: &str, body: Option<String>) -> ApiResult<String> {
+pub(crate) async fn send(method: &str, path: &str, body: Option<String>) -> ApiResult<String> {
     let init = RequestInit::new();
     init.set_method(method);
     // Explicit, so a later move to another origin does not silently drop the session.
@@ -193,12 +193,12 @@ async fn send(method: &str, path: &str, body: Option<String>) -> ApiResult<Strin
     Ok(text)
 }
 
-async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> ApiResult<T> {
     let text = send("GET", path, None).await?;
     serde_json::from_str(&text).map_err(|_| ApiError::BadBody)
 }
 
-async fn with_body<B: Serialize, T: DeserializeOwned>(
+pub(crate) async fn with_body<B: Serialize, T: DeserializeOwned>(
     method: &str,
     path: &str,
     body: &B,

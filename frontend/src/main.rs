@@ -1,6 +1,7 @@
 //! Entry point of the Hushdesk browser client: mounts the app and nothing else.
 
 mod api;
+mod api_wb;
 mod app;
 mod components;
 mod ctx;

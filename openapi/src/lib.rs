@@ -9,3 +9,4 @@ pub mod rest2;
 pub mod retention;
 pub mod search;
 pub mod wb;
+pub mod wb_contact;

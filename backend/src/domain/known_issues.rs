@@ -177,10 +177,15 @@ pub struct Tally {
 
 impl Tally {
     pub fn add(&mut self, o: Outcome) {
+        self.add_count(o, 1);
+    }
+
+    /// `n` reports with the same outcome (kept counts of purged reports).
+    pub fn add_count(&mut self, o: Outcome, n: i64) {
         match o {
-            Outcome::Works => self.works += 1,
-            Outcome::Fails => self.fails += 1,
-            Outcome::Partial => self.partial += 1,
+            Outcome::Works => self.works += n,
+            Outcome::Fails => self.fails += n,
+            Outcome::Partial => self.partial += n,
         }
     }
 

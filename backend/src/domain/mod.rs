@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod app_stats;
 pub mod clock;
+pub mod contact_back;
 pub mod dates;
 pub mod error;
 pub mod ids;

@@ -34,6 +34,8 @@ pub struct EvidenceFilter {
     pub device: Option<(String, String)>,
     pub version: Option<String>,
     pub role: Option<String>,
+    /// Only these tickets' reports.
+    pub tickets: Option<Vec<i64>>,
 }
 
 pub fn evidence(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<Vec<Evidence>> {
@@ -71,6 +73,9 @@ pub fn evidence(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<Vec<Eviden
     }
     if let Some(r) = &f.role {
         q = q.filter(wb_report_devices::role.eq(r.clone()));
+    }
+    if let Some(t) = &f.tickets {
+        q = q.filter(wb_report_devices::ticket_id.eq_any(t.clone()));
     }
     type Raw = (
         i64,
@@ -188,9 +193,12 @@ pub fn describe(conn: &mut DbConn, kind: &str, key: &str) -> QueryResult<Vec<(St
         .load(conn)
 }
 
-/// Outcomes per device and version: reports linked to known issues (a report linked to several
-/// issues counts once, with its worst outcome) plus supporters' marks.
-pub fn outcome_table(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<OutcomeTable> {
+/// What each device row of the matching reports says: a report linked to several issues
+/// counts once, with its worst outcome.
+pub fn device_outcomes(
+    conn: &mut DbConn,
+    f: &EvidenceFilter,
+) -> QueryResult<Vec<(Evidence, Outcome)>> {
     let mut per_row: BTreeMap<i64, (Evidence, Outcome)> = BTreeMap::new();
     for e in evidence(conn, f)? {
         let roles = super::known_issues::split_list(&e.issue_roles);
@@ -207,8 +215,14 @@ pub fn outcome_table(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<Outco
             }
         }
     }
+    Ok(per_row.into_values().collect())
+}
+
+/// Outcomes per device and version: reports linked to known issues, the anonymous counts
+/// kept when reports' hardware facts were purged, plus supporters' marks.
+pub fn outcome_table(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<OutcomeTable> {
     let mut table = OutcomeTable::default();
-    for (e, o) in per_row.into_values() {
+    for (e, o) in device_outcomes(conn, f)? {
         let entry = table.entry(&e.kind, &e.key);
         if entry.name.is_empty() {
             entry.name = e.name.clone();
@@ -216,6 +230,7 @@ pub fn outcome_table(conn: &mut DbConn, f: &EvidenceFilter) -> QueryResult<Outco
         entry.roles.insert(e.role.clone());
         entry.versions.entry(e.version).or_default().add(o);
     }
+    super::hardware_counts::add_to(conn, f, &mut table)?;
     for m in marks(conn, f)? {
         let Ok(o) = outcome(&m.outcome) else { continue };
         let ident = DeviceIdent {

@@ -10,6 +10,8 @@ pub mod custom_fields;
 pub mod fulltext;
 pub mod groups;
 pub mod hardware;
+pub mod hardware_counts;
+pub mod known_issue_replies;
 pub mod known_issues;
 pub mod links;
 pub mod mail;

@@ -351,6 +351,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    known_issue_replies (known_issue_id, ticket_id) {
+        known_issue_id -> BigInt,
+        ticket_id -> BigInt,
+        transaction_id -> BigInt,
+        language -> Text,
+        answer_id -> BigInt,
+        creator -> BigInt,
+        created -> Timestamp,
+    }
+}
+
+diesel::table! {
+    hardware_outcome_counts (kind, device_key, tails_version, role, outcome) {
+        kind -> Text,
+        device_key -> Text,
+        tails_version -> Text,
+        role -> Text,
+        outcome -> Text,
+        name -> Text,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(wb_reports -> tickets (ticket_id));
 diesel::joinable!(wb_report_devices -> wb_reports (report_id));
 diesel::joinable!(known_issue_tickets -> known_issues (known_issue_id));
@@ -518,6 +542,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     known_issues,
     known_issue_tickets,
     hardware_marks,
+    known_issue_replies,
+    hardware_outcome_counts,
     ticket_keys,
     retention_policies,
     retention_purged,

@@ -26,6 +26,7 @@ mod search;
 mod search_index;
 mod tickets;
 
+mod contact_back;
 mod hardware;
 mod known_issues;
 mod wb_mail;

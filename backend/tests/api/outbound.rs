@@ -16,7 +16,7 @@ use crate::openpgp::{
 };
 
 /// Waits until the ticket's outbox rows all left `pending`; returns them.
-async fn settled_outbox(app: &TestApp, ticket: i64, count: usize) -> Vec<Value> {
+pub async fn settled_outbox(app: &TestApp, ticket: i64, count: usize) -> Vec<Value> {
     for _ in 0..100 {
         let (s, v) = app.get_json(&format!("ticket/{ticket}/outbox")).await;
         assert_eq!(s, 200, "{v}");

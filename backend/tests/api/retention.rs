@@ -777,3 +777,199 @@ both_env!(
         assert_eq!(env.clock.now().date().to_string(), "2026-02-05");
     }
 );
+
+/// The content of a ticket's attachment named like `prefix*` through REST 2.0 ("" once purged).
+async fn attachment_text(app: &TestApp, ticket: i64, prefix: &str) -> String {
+    let (s, list) = app
+        .get_json(&format!("ticket/{ticket}/attachments?fields=Filename"))
+        .await;
+    assert_eq!(s, 200, "{list}");
+    let items = list["items"].as_array().cloned().unwrap_or_default();
+    let a = items
+        .iter()
+        .find(|a| a["Filename"].as_str().unwrap_or("").starts_with(prefix))
+        .unwrap_or_else(|| panic!("no {prefix}* attachment in {list}"));
+    let aid = a["id"]
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| a["id"].to_string());
+    let (s, a) = app.get_json(&format!("attachment/{aid}")).await;
+    assert_eq!(s, 200, "{a}");
+    let b64: String = a["Content"]
+        .as_str()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| *c != '\n')
+        .collect();
+    String::from_utf8_lossy(
+        &base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap(),
+    )
+    .into_owned()
+}
+
+/// What the hardware pages and the dashboard show: these must not change with a purge.
+async fn hardware_figures(app: &TestApp, gpu: &str, version: &str, issue: i64) -> Value {
+    let mut out = serde_json::Map::new();
+    for path in [
+        "hardware/export?format=json".to_owned(),
+        "hardware/top-failing?limit=500".to_owned(),
+        format!("hardware/worked?kind=pci&key={gpu}&version={version}"),
+        format!("known-issue/{issue}"),
+        "known-issues/top".to_owned(),
+        "dashboard/whisperback".to_owned(),
+    ] {
+        let (s, mut v) = app.get_json(&path).await;
+        assert_eq!(s, 200, "{path}: {v}");
+        if let Some(o) = v.as_object_mut() {
+            o.remove("last_updated");
+        }
+        out.insert(path, v);
+    }
+    let (s, d) = app
+        .get_json(&format!("hardware/device?kind=pci&key={gpu}"))
+        .await;
+    assert_eq!(s, 200, "{d}");
+    out.insert(
+        "device".into(),
+        json!([d["name"], d["roles"], d["versions"]]),
+    );
+    Value::Object(out)
+}
+
+both_env!(
+    purging_whisperback_logs_and_hardware_facts_keeps_outcome_counts,
+    |_c: &mut Config| {},
+    |env: Env| async move {
+        use crate::wb_samples::{known_issue, link, post_report, samples};
+        use hushdesk::store::schema::wb_report_devices;
+        let app = &env.app;
+        let issue = known_issue(app, "Intel GPU: GDM error", &["gpu"]).await;
+        let mut tickets = Vec::new();
+        let mut gpu = None;
+        for s in samples()
+            .into_iter()
+            .filter(|s| s.label() == "graphics-intel-gdm-error")
+        {
+            let (st, v) = post_report(app, &s.body, Some(s.subject())).await;
+            assert_eq!(st, 201, "{}: {v}", s.name);
+            let t = v["ticket"].as_i64().unwrap();
+            link(app, issue, t).await;
+            env.resolve(t).await;
+            if gpu.is_none() && s.has_debug_info() && !s.gpus().is_empty() {
+                gpu = Some((s.gpus()[0].clone(), s.version().to_owned()));
+            }
+            tickets.push(t);
+        }
+        assert_eq!(tickets.len(), 10);
+        let (gpu, version) = gpu.unwrap();
+        let device_rows: i64 = {
+            let mut conn = env.store.conn().unwrap();
+            wb_report_devices::table
+                .count()
+                .get_result(&mut *conn)
+                .unwrap()
+        };
+        assert!(device_rows >= 10, "{device_rows}");
+        let before = hardware_figures(app, &gpu, &version, issue).await;
+        let failing = &before["hardware/top-failing?limit=500"]["items"];
+        assert!(
+            failing
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["key"] == gpu.as_str() && d["fails"].as_i64().unwrap() > 0),
+            "{failing}"
+        );
+        assert_eq!(before[&format!("known-issue/{issue}")]["tickets"], 10);
+        let (s, r) = app
+            .get_json(&format!("hardware/reports?kind=pci&key={gpu}"))
+            .await;
+        assert_eq!(s, 200);
+        assert!(!r["items"].as_array().unwrap().is_empty(), "{r}");
+        let with_logs: Vec<String> = {
+            let mut out = Vec::new();
+            for t in &tickets {
+                out.push(attachment_text(app, *t, "whisperback-").await);
+            }
+            out
+        };
+        assert!(with_logs.iter().all(|t| !t.is_empty()));
+        let (_, report) = app
+            .get_json(&format!("ticket/{}/whisperback", tickets[0]))
+            .await;
+        assert!(report["facts"]["hardware"].is_object(), "{report}");
+
+        // Only logs and hardware facts are due: identities and bodies stay.
+        let (s, p) = app
+            .put(
+                "queue/General/retention",
+                &json!({"rules": [
+                    {"kind": "requester_identity"}, {"kind": "bodies"},
+                    {"kind": "whisperback_logs", "max_age_days": 1},
+                    {"kind": "hardware_facts", "max_age_days": 1}
+                ]}),
+            )
+            .await;
+        assert_eq!(s, 200, "{p}");
+        env.days(2);
+        let r = env.run(false).await;
+        assert_eq!(r["counts"]["tickets"]["whisperback_logs"], 10, "{r}");
+        assert_eq!(r["counts"]["tickets"]["hardware_facts"], 10, "{r}");
+        assert_eq!(r["counts"]["whisperback_logs_removed"], 10, "{r}");
+        assert_eq!(r["counts"]["hardware_facts_removed"], device_rows, "{r}");
+
+        // The debugging logs are gone: the raw reports and the log-derived facts.
+        for t in &tickets {
+            assert_eq!(
+                attachment_text(app, *t, "whisperback-").await,
+                "",
+                "ticket {t}"
+            );
+            let (s, w) = app.get_json(&format!("ticket/{t}/whisperback")).await;
+            assert_eq!(s, 200, "{w}");
+            for gone in ["sections", "hardware", "boot"] {
+                assert!(w["facts"].get(gone).is_none(), "{gone} kept: {w}");
+            }
+            assert_eq!(w["devices"], json!([]));
+            assert!(w["machine_key"].is_null(), "{w}");
+            assert!(w["bug_specific"]["details"].is_null(), "{w}");
+        }
+        {
+            let mut conn = env.store.conn().unwrap();
+            let left: Vec<Option<Vec<u8>>> = attachments::table
+                .filter(attachments::filename.like("whisperback-%"))
+                .select(attachments::content)
+                .load(&mut *conn)
+                .unwrap();
+            assert_eq!(left.len(), 10);
+            assert!(left.iter().all(Option::is_none));
+            let n: i64 = wb_report_devices::table
+                .count()
+                .get_result(&mut *conn)
+                .unwrap();
+            assert_eq!(n, 0);
+        }
+        // No report mentions the device any more, but its outcomes, the top failing devices,
+        // the export, the dashboard and the issue's counts are what they were.
+        let (s, r) = app
+            .get_json(&format!("hardware/reports?kind=pci&key={gpu}"))
+            .await;
+        assert_eq!(s, 200);
+        assert_eq!(r["items"], json!([]), "{r}");
+        let after = hardware_figures(app, &gpu, &version, issue).await;
+        assert_eq!(after, before);
+        // The user's message itself is another kind of data: still there.
+        let (s, page) = app
+            .get_json(&format!("hushdesk/ticket/{}", tickets[0]))
+            .await;
+        assert_eq!(s, 200);
+        assert_eq!(page["history"][0]["type"], "Create");
+
+        // A second run finds nothing and counts nothing twice.
+        let again = env.run(false).await;
+        assert_eq!(again["counts"]["tickets"], json!({}), "{again}");
+        assert_eq!(hardware_figures(app, &gpu, &version, issue).await, before);
+    }
+);

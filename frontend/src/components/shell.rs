@@ -17,6 +17,8 @@ use crate::ctx::{ctx, Auth};
 use crate::keys;
 use crate::pages::answers::AnswersPage;
 use crate::pages::handover::HandoverPage;
+use crate::pages::hardware::HardwarePage;
+use crate::pages::known_issues::KnownIssuesPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::search::SearchPage;
 use crate::pages::stats::StatsPage;
@@ -55,6 +57,11 @@ pub fn Shell() -> impl IntoView {
         <header class="top">
             <a class="brand" href="/view/needs-answer">"Hushdesk"</a>
             <ViewTabs />
+            <nav class="wb-nav" aria-label="WhisperBack">
+                <a href="/known-issues" id="nav-known-issues">"Known issues"</a>
+                " "
+                <a href="/hardware" id="nav-hardware">"Hardware"</a>
+            </nav>
             <div class="me">
                 <span class="muted">{who}</span>
                 <button
@@ -80,6 +87,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/ticket/:id") view=TicketPage />
                     <Route path=path!("/answers") view=AnswersPage />
                     <Route path=path!("/stats") view=StatsPage />
+                    <Route path=path!("/known-issues") view=KnownIssuesPage />
+                    <Route path=path!("/hardware") view=HardwarePage />
                 </Routes>
             </main>
         </div>

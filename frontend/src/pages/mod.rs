@@ -2,6 +2,8 @@
 
 pub mod answers;
 pub mod handover;
+pub mod hardware;
+pub mod known_issues;
 pub mod login;
 pub mod not_found;
 pub mod search;

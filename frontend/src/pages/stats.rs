@@ -5,6 +5,7 @@ use hushdesk_api::app::{StatsKind, StatsQuery};
 use leptos::prelude::*;
 
 use crate::components::stats_panel::StatsPanel;
+use crate::components::wb_dashboard::WbDashboard;
 use crate::ctx::ctx;
 
 #[component]
@@ -68,6 +69,7 @@ pub fn StatsPage() -> impl IntoView {
                 <StatsPanel kind=StatsKind::FirstResponse query=base />
                 <StatsPanel kind=StatsKind::Resolved query=periodic />
             </div>
+            <WbDashboard />
         </section>
     }
 }

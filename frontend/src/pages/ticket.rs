@@ -9,6 +9,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::history_entry::HistoryItem;
 use crate::components::ticket_actions::TicketActions;
 use crate::components::ticket_facts::TicketFacts;
+use crate::components::ticket_known_issues::TicketKnownIssues;
 use crate::ctx::ctx;
 
 #[component]
@@ -94,6 +95,7 @@ pub fn TicketPage() -> impl IntoView {
                                     }
                                 })}
                                 <TicketActions page=actions on_change=changed />
+                                <TicketKnownIssues ticket=tid />
                                 <h3 id="history-title">"History"</h3>
                                 <ol class="history" aria-labelledby="history-title">
                                     {history.into_iter().map(|entry| view! { <HistoryItem entry=entry /> }).collect_view()}

@@ -60,6 +60,7 @@ use utoipa::OpenApi;
         known_issues::delete::delete_known_issue, known_issues::link::link_ticket,
         known_issues::unlink::unlink_ticket, known_issues::tickets::list_linked_tickets,
         known_issues::of_ticket::ticket_known_issues, known_issues::top_bugs::top_bugs,
+        known_issues::contact_back::preview_contact_back, known_issues::contact_back::contact_back,
         hardware::device::show_device, hardware::worked::hardware_worked,
         hardware::reports::device_reports, hardware::top_failing::top_failing,
         hardware::mark::mark_hardware, hardware::export::export_hardware,
@@ -194,6 +195,8 @@ fn configure_whisperback(cfg: &mut web::ServiceConfig) {
         .service(known_issues::unlink::unlink_ticket)
         .service(known_issues::tickets::list_linked_tickets)
         .service(known_issues::of_ticket::ticket_known_issues)
+        .service(known_issues::contact_back::preview_contact_back)
+        .service(known_issues::contact_back::contact_back)
         .service(hardware::device::show_device)
         .service(hardware::worked::hardware_worked)
         .service(hardware::reports::device_reports)

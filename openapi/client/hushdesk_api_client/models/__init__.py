@@ -10,6 +10,11 @@ from .attachment_meta import AttachmentMeta
 from .attachment_response import AttachmentResponse
 from .bug_specific_info import BugSpecificInfo
 from .collection import Collection
+from .contact_back_language import ContactBackLanguage
+from .contact_back_reply import ContactBackReply
+from .contact_back_request import ContactBackRequest
+from .contact_back_response import ContactBackResponse
+from .contact_back_skip import ContactBackSkip
 from .create_ticket_request import CreateTicketRequest
 from .create_ticket_request_custom_fields_type_0 import CreateTicketRequestCustomFieldsType0
 from .custom_field_request import CustomFieldRequest
@@ -119,6 +124,11 @@ __all__ = (
     "AttachmentResponse",
     "BugSpecificInfo",
     "Collection",
+    "ContactBackLanguage",
+    "ContactBackReply",
+    "ContactBackRequest",
+    "ContactBackResponse",
+    "ContactBackSkip",
     "CreateTicketRequest",
     "CreateTicketRequestCustomFieldsType0",
     "CustomFieldRequest",

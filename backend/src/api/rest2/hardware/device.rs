@@ -39,12 +39,18 @@ pub async fn show_device(
             if entry.is_none() && described.is_empty() {
                 return Err(ApiError::NotFound);
             }
-            let mut roles: Vec<String> = described.iter().map(|(r, _)| r.clone()).collect();
+            // Purged reports leave only the kept counts: their roles and name stand in.
+            let mut roles: Vec<String> = described
+                .iter()
+                .map(|(r, _)| r.clone())
+                .chain(entry.iter().flat_map(|e| e.roles.iter().cloned()))
+                .collect();
             roles.sort();
             roles.dedup();
             let name = described
                 .iter()
                 .map(|(_, n)| n.clone())
+                .chain(entry.map(|e| e.name.clone()))
                 .find(|n| !n.is_empty())
                 .unwrap_or_default();
             Ok(DeviceResponse {

@@ -24,6 +24,7 @@ pub fn run(conn: &mut DbConn, q: &TopFailingQuery) -> ApiResult<TopFailingRespon
         device: None,
         version: version.clone(),
         role: role.clone(),
+        tickets: None,
     };
     let table = hw::outcome_table(conn, &f)?;
     Ok(TopFailingResponse {

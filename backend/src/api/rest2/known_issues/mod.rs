@@ -1,5 +1,6 @@
 //! Known issues: CRUD, tickets linked to them, and the top-bugs ranking.
 
+pub mod contact_back;
 pub mod create;
 pub mod delete;
 pub mod link;

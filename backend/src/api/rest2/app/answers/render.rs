@@ -21,6 +21,34 @@ fn display_name(u: &crate::store::rows::UserRow) -> String {
     }
 }
 
+/// The values of the answer variables for a ticket, replied to by `supporter`.
+pub fn ticket_values(
+    conn: &mut crate::store::DbConn,
+    t: &crate::store::rows::TicketRow,
+    supporter: &crate::store::rows::UserRow,
+) -> ApiResult<BTreeMap<&'static str, String>> {
+    let queue = queues::by_id(conn, t.queue_id)?
+        .map(|q| q.name)
+        .unwrap_or_default();
+    let requestor = app_views::first_requestors(conn, &[t.id])?
+        .get(&t.id)
+        .copied();
+    let requester_name = match requestor {
+        Some(u) => app_views::users_by_ids(conn, &[u])?
+            .get(&u)
+            .map(display_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let mut values = BTreeMap::new();
+    values.insert("requester_name", requester_name);
+    values.insert("ticket_id", t.id.to_string());
+    values.insert("queue", queue);
+    values.insert("supporter_name", display_name(supporter));
+    values.insert("subject", t.subject.clone());
+    Ok(values)
+}
+
 /// Fills `{{requester_name}}`, `{{ticket_id}}`, `{{queue}}`, `{{supporter_name}}` and
 /// `{{subject}}` for a ticket the caller may see. With `use: true` it counts one use
 /// (call it so when the text goes into a reply).
@@ -52,25 +80,7 @@ pub async fn render_answer(
                 }
                 other => other.into(),
             })?;
-            let queue = queues::by_id(conn, t.queue_id)?
-                .map(|q| q.name)
-                .unwrap_or_default();
-            let requestor = app_views::first_requestors(conn, &[t.id])?
-                .get(&t.id)
-                .copied();
-            let requester_name = match requestor {
-                Some(u) => app_views::users_by_ids(conn, &[u])?
-                    .get(&u)
-                    .map(display_name)
-                    .unwrap_or_default(),
-                None => String::new(),
-            };
-            let mut values = BTreeMap::new();
-            values.insert("requester_name", requester_name);
-            values.insert("ticket_id", t.id.to_string());
-            values.insert("queue", queue);
-            values.insert("supporter_name", display_name(&me.user));
-            values.insert("subject", t.subject.clone());
+            let values = ticket_values(conn, &t, &me.user)?;
             let (text, unknown) = fill(&answer.body, &values);
             let usage_count = if req.use_it {
                 answers::count_use(conn, id)?

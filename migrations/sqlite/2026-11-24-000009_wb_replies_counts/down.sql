@@ -1,0 +1,2 @@
+DROP TABLE hardware_outcome_counts;
+DROP TABLE known_issue_replies;
