@@ -247,6 +247,12 @@ pub async fn sidebar() -> ApiResult<SidebarResponse> {
     get(&format!("{BASE}/hushdesk/sidebar")).await
 }
 
+pub async fn full_text(
+    query: &hushdesk_api::search::FullTextQuery,
+) -> ApiResult<hushdesk_api::search::FullTextResponse> {
+    get(&format!("{BASE}/search{}", query_string(query))).await
+}
+
 pub async fn view(name: ViewName, query: &ViewQuery) -> ApiResult<ViewPage> {
     get(&format!(
         "{BASE}/hushdesk/view/{}{}",

@@ -13,12 +13,20 @@ pub struct FullTextQuery {
     pub queue: Option<String>,
     /// Status, or several separated by commas (default: every status but `deleted`).
     pub status: Option<String>,
-    /// ISO 639-1 language of the ticket's queue, e.g. `fr`.
+    /// ISO 639-1 language of the ticket, e.g. `fr`: the language its mail was written in,
+    /// else its WhisperBack report's, else its queue's.
     pub language: Option<String>,
     /// Tickets created at or after this date (`YYYY-MM-DD` or ISO 8601).
     pub from: Option<String>,
     /// Tickets created at or before this date (a bare day includes the whole day).
     pub to: Option<String>,
+    /// Tails version of the ticket's WhisperBack report, e.g. `6.10`; several separated by
+    /// commas match any of them.
+    pub tails_version: Option<String>,
+    /// Hardware in the ticket's WhisperBack report: PCI or USB ids `vendor:device` (e.g.
+    /// `8086:a370`; several separated by commas match any of them), or one laptop model key
+    /// as the hardware API lists it (e.g. `LENOVO ThinkPad 11e 5th Gen`). Case-insensitive.
+    pub hardware: Option<String>,
     /// Page, from 1.
     pub page: Option<i64>,
     /// Items per page (default 20, max 100).
@@ -39,7 +47,7 @@ pub struct FullTextHit {
     pub subject: String,
     pub queue: String,
     pub status: String,
-    /// ISO 639-1 language of the ticket's queue.
+    /// ISO 639-1 language of the ticket (mail, else WhisperBack report, else queue).
     pub language: String,
     pub created: String,
     pub last_updated: String,

@@ -169,15 +169,23 @@ impl SearchIndex for DatabaseIndex {
                     Some(_) => &["search_fts"],
                     None => &["search_fts", "search_fts_en"],
                 };
-                let union = tables
-                    .iter()
-                    .map(|t| format!("SELECT rowid AS id FROM {t} WHERE {t} MATCH ?1"))
-                    .collect::<Vec<_>>()
-                    .join(" UNION ALL ");
-                diesel::sql_query(format!("{union} ORDER BY id DESC LIMIT ?2"))
-                    .bind::<Text, _>(fts5_query(&words))
-                    .bind::<BigInt, _>(limit)
-                    .load(conn)?
+                // One query per table, each newest first with its own LIMIT: FTS5 walks the
+                // doclist backwards and stops early, where a sorted UNION reads every match.
+                let q = fts5_query(&words);
+                let mut all: Vec<Id> = Vec::new();
+                for t in tables {
+                    all.extend(
+                        diesel::sql_query(format!(
+                            "SELECT rowid AS id FROM {t} WHERE {t} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+                        ))
+                        .bind::<Text, _>(&q)
+                        .bind::<BigInt, _>(limit)
+                        .load::<Id>(conn)?,
+                    );
+                }
+                all.sort_unstable_by_key(|r| std::cmp::Reverse(r.id));
+                all.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+                all
             }
             DbConn::Pg(_) => {
                 let configs = pg_configs(conn, lang)?;

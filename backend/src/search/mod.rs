@@ -147,57 +147,120 @@ pub fn open(cfg: &SearchConfig) -> Arc<dyn SearchIndex> {
 /// What the index holds for a ticket, read from the stored messages; `None` when the ticket
 /// is gone or deleted (it must not be findable).
 pub fn load_doc(conn: &mut DbConn, ticket: i64) -> QueryResult<Option<TicketDoc>> {
-    let Some(t) = crate::store::tickets::raw(conn, ticket)? else {
-        return Ok(None);
-    };
-    if t.status == "deleted" {
-        return Ok(None);
-    }
-    let language = crate::store::queues::by_id(conn, t.queue_id)?
-        .map(|q| q.language)
-        .unwrap_or_else(|| "en".into());
-    Ok(Some(TicketDoc {
-        ticket,
-        language,
-        subject: t.subject,
-        texts: texts(conn, ticket)?,
-    }))
+    Ok(load_docs(conn, &[ticket])?.pop())
 }
 
-/// The text of every text part and text attachment of a ticket's transactions, oldest first;
-/// HTML reduced to text.
-fn texts(conn: &mut DbConn, ticket: i64) -> QueryResult<Vec<String>> {
-    type Row = (String, Option<Vec<u8>>, Option<i64>, i64);
+/// [`load_doc`] for several tickets at once, in the order of `ids`; gone and deleted
+/// tickets are left out. The language picks the stemmer: the ticket's own (mail, WhisperBack),
+/// else its queue's.
+pub fn load_docs(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<TicketDoc>> {
+    let mut subjects = live_subjects(conn, ids)?;
+    let languages = crate::store::search::languages(conn, ids)?;
+    let mut texts = texts(conn, ids)?;
+    let mut out = Vec::with_capacity(subjects.len());
+    for &id in ids {
+        let Some(subject) = subjects.remove(&id) else {
+            continue;
+        };
+        let language = languages
+            .get(&id)
+            .filter(|l| !l.is_empty())
+            .cloned()
+            .unwrap_or_else(|| "en".into());
+        out.push(TicketDoc {
+            ticket: id,
+            language,
+            subject,
+            texts: texts.remove(&id).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// Subjects of the tickets among `ids` that exist and are not deleted.
+fn live_subjects(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    Ok(tickets::table
+        .filter(tickets::id.eq_any(ids))
+        .filter(tickets::status.ne("deleted"))
+        .select((tickets::id, tickets::subject))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The text of every text part and text attachment of the tickets' transactions, oldest
+/// first, per ticket; HTML reduced to text.
+fn texts(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, Vec<String>>> {
+    type Row = (i64, String, Option<Vec<u8>>, Option<i64>, i64);
     let rows: Vec<Row> = attachments::table
         .inner_join(transactions::table)
         .filter(transactions::object_type.eq(crate::store::transactions::TICKET))
-        .filter(transactions::object_id.eq(ticket))
+        .filter(transactions::object_id.eq_any(ids))
         .filter(attachments::content_type.like("text/%"))
         .order(attachments::id)
         .select((
+            transactions::object_id,
             attachments::content_type,
             attachments::content,
             attachments::sealed_by,
             attachments::transaction_id,
         ))
         .load(conn)?;
-    let mut size = 0;
-    let mut out = Vec::new();
-    for (ct, content, sealed_by, txn) in rows {
+    let mut size: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    let mut out: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    for (ticket, ct, content, sealed_by, txn) in rows {
+        let used = size.entry(ticket).or_default();
+        if *used > text::MAX_TICKET_TEXT {
+            continue;
+        }
         let content = crate::store::attachments::unseal(conn, content, sealed_by, txn)?;
         let Some(bytes) = content else { continue };
-        if size > text::MAX_TICKET_TEXT {
-            break;
-        }
         let t = if ct.to_ascii_lowercase().starts_with("text/html") {
             text::html_to_text(&bytes)
         } else {
             String::from_utf8_lossy(&bytes).into_owned()
         };
-        size += t.len();
-        out.push(t);
+        *used += t.len();
+        out.entry(ticket).or_default().push(t);
     }
     Ok(out)
+}
+
+/// The tickets among `ids` whose stored text (as indexed) holds every word of `query`,
+/// compared whole and case-insensitively, in the order of `ids`. Indexes that match loosely
+/// (Sonic completes and corrects words) have their candidates checked here, so every index
+/// answers exactly.
+pub fn having_every_word(conn: &mut DbConn, ids: &[i64], query: &str) -> QueryResult<Vec<i64>> {
+    let mut terms: Vec<String> = text::words(query)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    if terms.is_empty() || ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let subjects = live_subjects(conn, ids)?;
+    let texts = texts(conn, ids)?;
+    Ok(ids
+        .iter()
+        .filter(|id| {
+            subjects.get(id).is_some_and(|subject| {
+                let body = texts.get(id).map(Vec::as_slice).unwrap_or_default();
+                text::has_every_term(
+                    std::iter::once(subject.as_str()).chain(body.iter().map(String::as_str)),
+                    &terms,
+                )
+            })
+        })
+        .copied()
+        .collect())
 }
 
 /// Indexes up to `batch` queued tickets in one transaction; returns how many were taken.
@@ -207,8 +270,13 @@ fn sync_batch(
     batch: i64,
 ) -> Result<usize, SearchError> {
     let pending = search_queue::pending(conn, batch)?;
+    let ids: Vec<i64> = pending.iter().map(|p| p.0).collect();
+    let mut docs: std::collections::HashMap<i64, TicketDoc> = load_docs(conn, &ids)?
+        .into_iter()
+        .map(|d| (d.ticket, d))
+        .collect();
     for &(ticket, seq) in &pending {
-        match load_doc(conn, ticket)? {
+        match docs.remove(&ticket) {
             Some(doc) => index.put(conn, &doc)?,
             None => index.remove(conn, ticket)?,
         }
@@ -284,10 +352,47 @@ pub fn remove_ticket(
     Ok(())
 }
 
+/// Brings the entries of `ids` in line with what is stored now, in the configured index
+/// (`[search]`): a gone or deleted ticket leaves it, a purged ticket keeps only what the
+/// purge left (its subject). Runs its own short transactions, so call it after the purge
+/// has committed (Sonic cannot roll back). Returns how many tickets were looked at.
+pub fn refresh_tickets(
+    store: &Store,
+    cfg: &SearchConfig,
+    ids: &[i64],
+) -> Result<usize, SearchError> {
+    let index = open(cfg);
+    refresh_tickets_in(store, index.as_ref(), ids)
+}
+
+/// [`refresh_tickets`] with an index already open (the server's).
+pub fn refresh_tickets_in(
+    store: &Store,
+    index: &dyn SearchIndex,
+    ids: &[i64],
+) -> Result<usize, SearchError> {
+    for batch in ids.chunks(usize::try_from(BATCH).unwrap_or(200)) {
+        store.write_blocking(|conn| -> Result<(), SearchError> {
+            let docs = load_docs(conn, batch)?;
+            for &ticket in batch {
+                index.remove(conn, ticket)?;
+                search_queue::forget(conn, ticket)?;
+            }
+            for doc in &docs {
+                index.put(conn, doc)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(ids.len())
+}
+
 /// One ticket found by the search endpoint, with the stretch of text that matched.
 #[derive(Debug, Clone)]
 pub struct Found {
     pub ticket: TicketRow,
+    /// The ticket's language (`store::search::LANGUAGE_SQL`).
+    pub language: String,
     pub snippet: Vec<text::Piece>,
 }
 
@@ -337,13 +442,23 @@ pub fn search_tickets(
     let mut rows = crate::store::search::visible_among(conn, rights, me, &ranked, filters)?;
     rows.sort_by_key(|t| rank.get(&t.id).copied().unwrap_or(usize::MAX));
     let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+    let page: Vec<TicketRow> = rows.into_iter().skip(offset).take(limit).collect();
+    let ids: Vec<i64> = page.iter().map(|t| t.id).collect();
+    let mut languages = crate::store::search::languages(conn, &ids)?;
+    // The text of each ticket and of the tickets merged into it, read in one go.
+    let merged: Vec<(i64, i64)> = tickets::table
+        .filter(tickets::effective_id.eq_any(&ids))
+        .filter(tickets::status.ne("deleted"))
+        .order(tickets::id)
+        .select((tickets::id, tickets::effective_id))
+        .load(conn)?;
+    let all: Vec<i64> = merged.iter().map(|m| m.0).collect();
+    let mut bodies = texts(conn, &all)?;
     let mut items = Vec::new();
-    for t in rows.into_iter().skip(offset).take(limit) {
+    for t in page {
         let mut texts = vec![t.subject.clone()];
-        for id in crate::store::transactions::merged_ids(conn, t.id)? {
-            if let Some(doc) = load_doc(conn, id)? {
-                texts.extend(doc.texts);
-            }
+        for (id, _) in merged.iter().filter(|m| m.1 == t.id) {
+            texts.extend(bodies.remove(id).unwrap_or_default());
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let snippet = text::snippet(&refs, query).unwrap_or_else(|| {
@@ -354,7 +469,12 @@ pub fn search_tickets(
                 highlight: false,
             }]
         });
-        items.push(Found { ticket: t, snippet });
+        let language = languages.remove(&t.id).unwrap_or_default();
+        items.push(Found {
+            ticket: t,
+            language,
+            snippet,
+        });
     }
     Ok(FoundPage { items, total })
 }

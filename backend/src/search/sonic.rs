@@ -1,5 +1,6 @@
 //! Sonic through sonic-channel: one object per ticket in bucket `tickets`, so replacing or
-//! removing a ticket is one FLUSHO. Sonic keeps no text, so snippets come from the database.
+//! removing a ticket is one FLUSHO. Sonic keeps no text, so snippets come from the database,
+//! and its candidates are checked against the stored text (it matches words loosely).
 
 use parking_lot::Mutex;
 use sonic_channel::{
@@ -143,7 +144,7 @@ impl SearchIndex for SonicIndex {
 
     fn find(
         &self,
-        _conn: &mut DbConn,
+        conn: &mut DbConn,
         query: &str,
         lang: Option<&str>,
         limit: usize,
@@ -164,7 +165,9 @@ impl SearchIndex for SonicIndex {
         })?;
         let mut ids: Vec<i64> = objects.iter().filter_map(|o| o.parse().ok()).collect();
         ids.sort_unstable_by(|a, b| b.cmp(a));
-        Ok(ids)
+        // Sonic completes and corrects words ("driver" finds "drivers"): keep only tickets
+        // whose stored text has every word.
+        Ok(super::having_every_word(conn, &ids, query)?)
     }
 
     fn clear(&self, _conn: &mut DbConn) -> Result<(), SearchError> {

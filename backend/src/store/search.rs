@@ -771,10 +771,80 @@ pub struct HitFilters {
     pub queue: Option<i64>,
     /// Empty: every status but `deleted`.
     pub statuses: Vec<String>,
-    /// ISO 639-1 code, matched against the ticket's queue language.
+    /// ISO 639-1 code, matched against the ticket's language (see [`LANGUAGE_SQL`]).
     pub language: Option<String>,
     pub created_from: Option<NaiveDateTime>,
     pub created_to: Option<NaiveDateTime>,
+    /// Tails versions of the ticket's WhisperBack reports; any of them matches.
+    pub tails_versions: Vec<String>,
+    /// Hardware ids (PCI/USB `vendor:device`, laptop model key) of the ticket's WhisperBack
+    /// reports, compared case-insensitively; any of them matches.
+    pub hardware: Vec<String>,
+}
+
+/// A ticket's language: the one found in its mail on arrival (`tickets.language`), else its
+/// WhisperBack report's, else its queue's. SQL over the `tickets` row in scope.
+pub const LANGUAGE_SQL: &str = "(CASE WHEN tickets.language <> '' THEN tickets.language ELSE \
+     COALESCE((SELECT MIN(w.language) FROM wb_reports w WHERE w.ticket_id = tickets.id AND w.language <> ''), \
+     (SELECT q.language FROM queues q WHERE q.id = tickets.queue_id), '') END)";
+
+#[derive(QueryableByName)]
+struct IdLanguage {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = Text)]
+    language: String,
+}
+
+/// [`LANGUAGE_SQL`] for each of `ids` (absent ids are left out).
+pub fn languages(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    // Ids are integers: listing them in the SQL text is safe.
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let rows: Vec<IdLanguage> = diesel::sql_query(format!(
+        "SELECT tickets.id AS id, {LANGUAGE_SQL} AS language FROM tickets WHERE tickets.id IN ({list})"
+    ))
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| (r.id, r.language)).collect())
+}
+
+/// Effective ids of the tickets (merged ones included) whose WhisperBack reports match.
+fn whisperback_tickets(conn: &mut DbConn, f: &HitFilters) -> QueryResult<Option<Vec<i64>>> {
+    use super::schema::{wb_report_devices, wb_reports};
+    let mut out: Option<Vec<i64>> = None;
+    let mut narrow = |ids: Vec<i64>| {
+        out = Some(match out.take() {
+            None => ids,
+            Some(prev) => prev.into_iter().filter(|i| ids.contains(i)).collect(),
+        });
+    };
+    if !f.tails_versions.is_empty() {
+        narrow(
+            wb_reports::table
+                .inner_join(tickets::table)
+                .filter(wb_reports::tails_version.eq_any(f.tails_versions.clone()))
+                .select(tickets::effective_id)
+                .distinct()
+                .load(conn)?,
+        );
+    }
+    if !f.hardware.is_empty() {
+        let keys: Vec<String> = f.hardware.iter().map(|k| k.to_lowercase()).collect();
+        narrow(
+            wb_report_devices::table
+                .inner_join(tickets::table.on(tickets::id.eq(wb_report_devices::ticket_id)))
+                .filter(lower(wb_report_devices::device_key).eq_any(keys))
+                .select(tickets::effective_id)
+                .distinct()
+                .load(conn)?,
+        );
+    }
+    Ok(out)
 }
 
 /// The tickets among `ids` (effective ids) that the user may see and the filters keep.
@@ -785,26 +855,21 @@ pub fn visible_among(
     ids: &[i64],
     f: &HitFilters,
 ) -> DomainResult<Vec<TicketRow>> {
-    let language_queues: Option<Vec<i64>> = match &f.language {
-        Some(l) => Some(
-            queues::table
-                .filter(queues::language.eq(l.clone()))
-                .select(queues::id)
-                .load(conn)?,
-        ),
-        None => None,
+    let ids: Vec<i64> = match whisperback_tickets(conn, f)? {
+        Some(wb) => ids.iter().copied().filter(|i| wb.contains(i)).collect(),
+        None => ids.to_vec(),
     };
     let rights = rights_filter(rights, me);
     let mut q = tickets::table
         .filter(tickets::id.eq(tickets::effective_id))
-        .filter(tickets::id.eq_any(ids.to_vec()))
+        .filter(tickets::id.eq_any(ids))
         .filter(to_expr(&rights))
         .into_boxed();
     if let Some(queue) = f.queue {
         q = q.filter(tickets::queue_id.eq(queue));
     }
-    if let Some(qs) = language_queues {
-        q = q.filter(tickets::queue_id.eq_any(qs));
+    if let Some(l) = &f.language {
+        q = q.filter(sql::<Bool>(&format!("{LANGUAGE_SQL} = ")).bind::<Text, _>(l.clone()));
     }
     if f.statuses.is_empty() {
         q = q.filter(tickets::status.ne("deleted"));

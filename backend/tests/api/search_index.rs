@@ -392,3 +392,258 @@ async fn unreachable_index_is_503_and_loses_nothing() {
         .await;
     assert_eq!(s, 503);
 }
+
+/// Tickets a raw Sonic query returns (no checking against the stored text): what Sonic
+/// itself still holds for `word`.
+fn sonic_objects(config: &Config, word: &str) -> Vec<String> {
+    use sonic_channel::{Dest, QueryRequest, SearchChannel, SonicChannel};
+    let ch = SearchChannel::start(
+        config.search.sonic_address.as_str(),
+        &config.search.sonic_password,
+    )
+    .expect("sonic search channel");
+    ch.query(QueryRequest::new(
+        Dest::col_buc(&config.search.sonic_collection, "tickets"),
+        word,
+    ))
+    .expect("sonic query")
+}
+
+/// Mail in through RT's gateway; returns the ticket id.
+async fn mail_in(app: &TestApp, queue: &str, message: &str) -> i64 {
+    let url = format!(
+        "{}/REST/1.0/NoAuth/mail-gateway",
+        app.base.trim_end_matches("/REST/2.0")
+    );
+    let form = reqwest::multipart::Form::new()
+        .text("queue", queue.to_owned())
+        .text("action", "correspond")
+        .part(
+            "message",
+            reqwest::multipart::Part::bytes(message.as_bytes().to_vec())
+                .file_name("msg")
+                .mime_str("application/octet-stream")
+                .expect("mime"),
+        );
+    let r = app
+        .client
+        .post(url)
+        .multipart(form)
+        .send()
+        .await
+        .expect("gate");
+    assert_eq!(r.status().as_u16(), 200);
+    let body = r.text().await.expect("body");
+    body.lines()
+        .find_map(|l| l.strip_prefix("Ticket: "))
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_else(|| panic!("no ticket in {body}"))
+}
+
+each_index!(
+    language_tails_version_and_hardware_filters,
+    |db, index| async move {
+        use crate::wb_samples::{language_queues, post_report, samples};
+        let (app, _) = spawn(db, index).await;
+        language_queues(&app).await;
+        // French mail to the English General queue: the ticket's language is French.
+        let mail = mail_in(
+            &app,
+            "General",
+            "From: marie@example.test\nSubject: ordinateur\nMessage-ID: <fr-search@x>\n\
+             Content-Type: text/plain; charset=utf-8\n\nBonjour, mon ordinateur ne démarre plus \
+             depuis la mise à jour de Tails. Pouvez-vous m'aider, s'il vous plaît ? Je ne \
+             comprends pas pourquoi la clé ne fonctionne plus.\n",
+        )
+        .await;
+        let rest = create(
+            &app,
+            "General",
+            "Tails question",
+            "Does Tails start on my laptop?",
+        )
+        .await;
+        let all = samples();
+        let mut wb = std::collections::BTreeMap::new();
+        for name in ["wb-0001", "wb-0007", "wb-0008", "wb-0009"] {
+            let s = all.iter().find(|s| s.name == name).expect("sample");
+            let (status, v) = post_report(&app, &s.body, Some(s.subject())).await;
+            assert_eq!(status, 201, "{name}: {v}");
+            wb.insert(name, v["ticket"].as_i64().expect("ticket"));
+        }
+        let (w1, w7, w8, w9) = (wb["wb-0001"], wb["wb-0007"], wb["wb-0008"], wb["wb-0009"]);
+
+        assert_eq!(
+            found(&app, "tails", "").await,
+            vec![w9, w8, w7, w1, rest, mail]
+        );
+        let (s, v) = app.get_json("search?q=tails&per_page=100").await;
+        assert_eq!(s, 200, "{v}");
+        let languages: Vec<(i64, &str)> = v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| {
+                (
+                    i["id"].as_i64().expect("id"),
+                    i["language"].as_str().expect("language"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            languages,
+            vec![
+                (w9, "fr"),
+                (w8, "en"),
+                (w7, "fr"),
+                (w1, "en"),
+                (rest, "en"),
+                (mail, "fr")
+            ]
+        );
+
+        // Language: the ticket's own (mail, WhisperBack report), not its queue's.
+        assert_eq!(
+            found(&app, "tails", "&language=fr").await,
+            vec![w9, w7, mail]
+        );
+        assert_eq!(
+            found(&app, "tails", "&language=en").await,
+            vec![w8, w1, rest]
+        );
+        assert_eq!(
+            found(&app, "tails", "&language=de").await,
+            Vec::<i64>::new()
+        );
+
+        // Tails version of the report.
+        assert_eq!(found(&app, "tails", "&tails_version=6.0").await, vec![w7]);
+        assert_eq!(
+            found(&app, "tails", "&tails_version=6.3,5.19").await,
+            vec![w8, w1]
+        );
+        assert_eq!(
+            found(&app, "tails", "&tails_version=9.9").await,
+            Vec::<i64>::new()
+        );
+
+        // Hardware ids: PCI ids (any of several, any case) and a laptop model key.
+        assert_eq!(
+            found(&app, "tails", "&hardware=8086:5917").await,
+            vec![w8, w7]
+        );
+        assert_eq!(
+            found(&app, "tails", "&hardware=8086:3185,8086:0A16").await,
+            vec![w9, w1]
+        );
+        let (s, r) = app.get_json(&format!("ticket/{w1}/whisperback")).await;
+        assert_eq!(s, 200, "{r}");
+        let model = r["devices"]
+            .as_array()
+            .expect("devices")
+            .iter()
+            .find(|d| d["role"] == "machine")
+            .and_then(|d| d["key"].as_str())
+            .expect("a machine key")
+            .to_owned();
+        assert_eq!(
+            found(&app, "tails", &format!("&hardware={}", enc(&model))).await,
+            vec![w1]
+        );
+
+        // Filters combine.
+        assert_eq!(
+            found(&app, "tails", "&language=fr&hardware=8086:5917").await,
+            vec![w7]
+        );
+        assert_eq!(
+            found(&app, "tails", "&language=fr&tails_version=6.3").await,
+            Vec::<i64>::new()
+        );
+        assert_eq!(
+            found(&app, "tails", "&queue=French&tails_version=6.0,5.7").await,
+            vec![w9, w7]
+        );
+
+        for (bad, why) in [
+            (
+                "search?q=tails&tails_version=6.0%27%20OR%201",
+                "tails_version",
+            ),
+            ("search?q=tails&hardware=%01x", "hardware"),
+        ] {
+            let (s, v) = app.get_json(bad).await;
+            assert_eq!(s, 400, "{bad}: {v}");
+            assert!(
+                v["message"].as_str().unwrap_or("").contains(why),
+                "{bad}: {v}"
+            );
+        }
+    }
+);
+
+each_index!(
+    retention_purge_leaves_the_configured_index,
+    |db, index| async move {
+        use std::sync::Arc;
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("date");
+        let clock = Arc::new(hushdesk::domain::clock::FixedClock::new(start));
+        let (app, store, config) = crate::helpers::spawn_app_at(
+            db,
+            |c| {
+                if index == Index::Sonic {
+                    use_sonic(c);
+                }
+                c.retention.schedule_minutes = 0;
+                c.retention.default.bodies = Some(hushdesk::retention::RuleConfig {
+                    max_age_days: Some(1),
+                    ..Default::default()
+                });
+            },
+            clock.clone(),
+        )
+        .await;
+        let t = create(&app, "General", "Purged later", "body canary zqxretained").await;
+        let keep = create(&app, "General", "Open one", "open canary zqxretained").await;
+        let (s, v) = app
+            .put(&format!("ticket/{t}"), &json!({"Status": "resolved"}))
+            .await;
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(found(&app, "zqxretained", "").await, vec![keep, t]);
+        if index == Index::Sonic {
+            let mut raw = sonic_objects(&config, "zqxretained");
+            raw.sort();
+            assert_eq!(raw, vec![t.to_string(), keep.to_string()]);
+        }
+
+        // What `hushdesk retention run` does (no server to catch up afterwards), then the
+        // index refresh retention is to call once its transaction has committed.
+        clock.advance(chrono::Duration::days(2));
+        hushdesk::retention::purge::run(
+            &store,
+            &config.retention,
+            &config.data_dir(),
+            clock.as_ref(),
+            hushdesk::retention::purge::Trigger::Cli,
+            false,
+            &mut |_, _| {},
+        )
+        .expect("retention run");
+        let n = hushdesk::search::refresh_tickets(&store, &config.search, &[t]).expect("refresh");
+        assert_eq!(n, 1);
+
+        assert_eq!(found(&app, "zqxretained", "").await, vec![keep]);
+        assert_eq!(content_like(&app, "zqxretained").await, vec![keep]);
+        // A body purge blanks the subject too.
+        assert_eq!(found(&app, "purged", "").await, Vec::<i64>::new());
+        assert_eq!(found(&app, "open", "").await, vec![keep]);
+        if index == Index::Sonic {
+            assert_eq!(
+                sonic_objects(&config, "zqxretained"),
+                vec![keep.to_string()]
+            );
+        }
+    }
+);

@@ -26,6 +26,55 @@ fn date(name: &str, v: Option<&str>, end_of_day: bool) -> ApiResult<Option<chron
     }))
 }
 
+/// Comma-separated values of a filter; each must be a version or id (letters, digits, `.:_-`).
+fn list(name: &str, v: Option<&str>) -> ApiResult<Vec<String>> {
+    let mut out = Vec::new();
+    for item in v
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        if item.len() > 100
+            || !item
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | ':' | '_' | '-' | '~' | '+'))
+        {
+            return Err(ApiError::BadRequest(format!(
+                "{name}: '{item}' is not a version or hardware id"
+            )));
+        }
+        out.push(item.to_owned());
+    }
+    Ok(out)
+}
+
+/// `vendor:device` in hex, as WhisperBack's PCI and USB ids are keyed.
+fn is_bus_id(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(v, d)| {
+        v.len() == 4 && d.len() == 4 && (v.bytes().chain(d.bytes())).all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// PCI/USB ids separated by commas, or one laptop model key (which may hold commas:
+/// "MacBookAir8,2").
+fn hardware(v: Option<&str>) -> ApiResult<Vec<String>> {
+    let v = v.map(str::trim).unwrap_or("");
+    if v.is_empty() {
+        return Ok(Vec::new());
+    }
+    let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+    if parts.iter().all(|p| is_bus_id(p)) {
+        return Ok(parts.into_iter().map(str::to_owned).collect());
+    }
+    if v.len() > 200 || v.chars().any(char::is_control) {
+        return Err(ApiError::BadRequest(format!(
+            "hardware: '{v}' is neither PCI/USB ids (vendor:device) nor a model key"
+        )));
+    }
+    Ok(vec![v.to_owned()])
+}
+
 /// Find tickets by the words in their subject, messages, comments and text attachments.
 #[utoipa::path(get, path = "/REST/2.0/search", tag = "tickets",
     params(FullTextQuery),
@@ -65,6 +114,8 @@ pub async fn search_fulltext(
         created_from: date("from", q.from.as_deref(), false)?,
         created_to: date("to", q.to.as_deref(), true)?,
         queue: None,
+        tails_versions: list("tails_version", q.tails_version.as_deref())?,
+        hardware: hardware(q.hardware.as_deref())?,
     };
     let st = state.clone();
     let body = state
@@ -97,8 +148,8 @@ pub async fn search_fulltext(
                 items.push(FullTextHit {
                     id: f.ticket.id,
                     subject: f.ticket.subject.clone(),
-                    queue: queue.as_ref().map(|q| q.name.clone()).unwrap_or_default(),
-                    language: queue.map(|q| q.language).unwrap_or_default(),
+                    queue: queue.map(|q| q.name).unwrap_or_default(),
+                    language: f.language,
                     status: f.ticket.status.clone(),
                     created: dates::rest2(Some(f.ticket.created)),
                     last_updated: dates::rest2(Some(f.ticket.last_updated)),

@@ -280,6 +280,23 @@ fn run_one(
     let after = size()?;
     let size_mib = after.saturating_sub(before) as f64 / (1024.0 * 1024.0);
 
+    // Queries read sealed content (snippets, Sonic's check) as the server's closures do:
+    // with the store's sealer current on this thread.
+    let sealer = store.sealer().cloned();
+    hushdesk::sealing::scoped(sealer.as_ref(), || {
+        queries(name, store, index, messages, index_secs, size_mib)
+    })
+}
+
+fn queries(
+    name: &str,
+    store: &Store,
+    index: Arc<dyn SearchIndex>,
+    messages: usize,
+    index_secs: f64,
+    size_mib: f64,
+) -> Result<Outcome> {
+    let tickets_n = messages / PER_TICKET;
     let mut conn = store.conn()?;
     let conn: &mut DbConn = &mut conn;
     let (baseline, _) = measure(|i| {

@@ -21,7 +21,7 @@ class FullTextHit:
         field_url (str):
         created (str):
         id (int):
-        language (str): ISO 639-1 language of the ticket's queue.
+        language (str): ISO 639-1 language of the ticket (mail, else WhisperBack report, else queue).
         last_updated (str):
         queue (str):
         snippet (list[SnippetPiece]): The stretch of text that matched, in reading order.

@@ -18,6 +18,8 @@ def _get_kwargs(
     language: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
+    tails_version: str | Unset = UNSET,
+    hardware: str | Unset = UNSET,
     page: int | Unset = UNSET,
     per_page: int | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -35,6 +37,10 @@ def _get_kwargs(
     params["from"] = from_
 
     params["to"] = to
+
+    params["tails_version"] = tails_version
+
+    params["hardware"] = hardware
 
     params["page"] = page
 
@@ -100,6 +106,8 @@ def sync_detailed(
     language: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
+    tails_version: str | Unset = UNSET,
+    hardware: str | Unset = UNSET,
     page: int | Unset = UNSET,
     per_page: int | Unset = UNSET,
 ) -> Response[ErrorBody | FullTextResponse]:
@@ -112,6 +120,8 @@ def sync_detailed(
         language (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
+        tails_version (str | Unset):
+        hardware (str | Unset):
         page (int | Unset):
         per_page (int | Unset):
 
@@ -130,6 +140,8 @@ def sync_detailed(
         language=language,
         from_=from_,
         to=to,
+        tails_version=tails_version,
+        hardware=hardware,
         page=page,
         per_page=per_page,
     )
@@ -150,6 +162,8 @@ def sync(
     language: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
+    tails_version: str | Unset = UNSET,
+    hardware: str | Unset = UNSET,
     page: int | Unset = UNSET,
     per_page: int | Unset = UNSET,
 ) -> ErrorBody | FullTextResponse | None:
@@ -162,6 +176,8 @@ def sync(
         language (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
+        tails_version (str | Unset):
+        hardware (str | Unset):
         page (int | Unset):
         per_page (int | Unset):
 
@@ -181,6 +197,8 @@ def sync(
         language=language,
         from_=from_,
         to=to,
+        tails_version=tails_version,
+        hardware=hardware,
         page=page,
         per_page=per_page,
     ).parsed
@@ -195,6 +213,8 @@ async def asyncio_detailed(
     language: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
+    tails_version: str | Unset = UNSET,
+    hardware: str | Unset = UNSET,
     page: int | Unset = UNSET,
     per_page: int | Unset = UNSET,
 ) -> Response[ErrorBody | FullTextResponse]:
@@ -207,6 +227,8 @@ async def asyncio_detailed(
         language (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
+        tails_version (str | Unset):
+        hardware (str | Unset):
         page (int | Unset):
         per_page (int | Unset):
 
@@ -225,6 +247,8 @@ async def asyncio_detailed(
         language=language,
         from_=from_,
         to=to,
+        tails_version=tails_version,
+        hardware=hardware,
         page=page,
         per_page=per_page,
     )
@@ -243,6 +267,8 @@ async def asyncio(
     language: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
+    tails_version: str | Unset = UNSET,
+    hardware: str | Unset = UNSET,
     page: int | Unset = UNSET,
     per_page: int | Unset = UNSET,
 ) -> ErrorBody | FullTextResponse | None:
@@ -255,6 +281,8 @@ async def asyncio(
         language (str | Unset):
         from_ (str | Unset):
         to (str | Unset):
+        tails_version (str | Unset):
+        hardware (str | Unset):
         page (int | Unset):
         per_page (int | Unset):
 
@@ -275,6 +303,8 @@ async def asyncio(
             language=language,
             from_=from_,
             to=to,
+            tails_version=tails_version,
+            hardware=hardware,
             page=page,
             per_page=per_page,
         )
