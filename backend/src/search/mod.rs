@@ -352,41 +352,6 @@ pub fn remove_ticket(
     Ok(())
 }
 
-/// Brings the entries of `ids` in line with what is stored now, in the configured index
-/// (`[search]`): a gone or deleted ticket leaves it, a purged ticket keeps only what the
-/// purge left (its subject). Runs its own short transactions, so call it after the purge
-/// has committed (Sonic cannot roll back). Returns how many tickets were looked at.
-pub fn refresh_tickets(
-    store: &Store,
-    cfg: &SearchConfig,
-    ids: &[i64],
-) -> Result<usize, SearchError> {
-    let index = open(cfg);
-    refresh_tickets_in(store, index.as_ref(), ids)
-}
-
-/// [`refresh_tickets`] with an index already open (the server's).
-pub fn refresh_tickets_in(
-    store: &Store,
-    index: &dyn SearchIndex,
-    ids: &[i64],
-) -> Result<usize, SearchError> {
-    for batch in ids.chunks(usize::try_from(BATCH).unwrap_or(200)) {
-        store.write_blocking(|conn| -> Result<(), SearchError> {
-            let docs = load_docs(conn, batch)?;
-            for &ticket in batch {
-                index.remove(conn, ticket)?;
-                search_queue::forget(conn, ticket)?;
-            }
-            for doc in &docs {
-                index.put(conn, doc)?;
-            }
-            Ok(())
-        })?;
-    }
-    Ok(ids.len())
-}
-
 /// One ticket found by the search endpoint, with the stretch of text that matched.
 #[derive(Debug, Clone)]
 pub struct Found {
