@@ -606,7 +606,7 @@ each_index!(
         )
         .await;
         let t = create(&app, "General", "Purged later", "body canary zqxretained").await;
-        let keep = create(&app, "General", "Open one", "open canary zqxretained").await;
+        let keep = create(&app, "General", "Kept ledger", "open canary zqxretained").await;
         let (s, v) = app
             .put(&format!("ticket/{t}"), &json!({"Status": "resolved"}))
             .await;
@@ -636,7 +636,8 @@ each_index!(
         assert_eq!(content_like(&app, "zqxretained").await, vec![keep]);
         // A body purge blanks the subject too.
         assert_eq!(found(&app, "purged", "").await, Vec::<i64>::new());
-        assert_eq!(found(&app, "open", "").await, vec![keep]);
+        // (Not "open": Sonic drops English stop words, and it is one.)
+        assert_eq!(found(&app, "ledger", "").await, vec![keep]);
         if index == Index::Sonic {
             assert_eq!(
                 sonic_objects(&config, "zqxretained"),
