@@ -57,8 +57,17 @@ def test_known_issue_link_fix_and_contact_users_back(page, server, root_api, rep
     expect(row.locator('.ki-tickets')).to_have_text('0')
     issue_id = int(row.get_attribute('data-issue'))
 
-    # Link the ticket from its page.
+    # The ticket page shows the report's facts (from the truth file), then links it.
     page.goto(f'{server.url}/ticket/{tid}')
+    truth = report['truth']
+    facts = page.locator('#wb-facts')
+    expect(facts.locator('.wb-version')).to_have_text(truth['tails_version'])
+    expect(facts).to_contain_text(truth['contact_email'])
+    gpu = truth['hardware']['gpus'][0]
+    expect(facts.locator('.wb-device[data-role="gpu"]')).to_contain_text(gpu['pci_id'])
+    # The model key is normalised (vendor capitalised: 'Lenovo IdeaPad …').
+    expect(facts.locator('.wb-device[data-role="machine"]')).to_contain_text(
+        re.compile(re.escape(truth['hardware']['dmi']['model_key']), re.IGNORECASE))
     expect(page.locator('#tki-none')).to_be_visible()
     page.select_option('#tki-pick', str(issue_id))
     page.click('#tki-link')

@@ -21,6 +21,11 @@ pub async fn update_known_issue(id: i64, req: &KnownIssueRequest) -> ApiResult<K
     with_body("PUT", &format!("{BASE}/known-issue/{id}"), req).await
 }
 
+/// The WhisperBack report a ticket holds (404 when it holds none).
+pub async fn ticket_report(ticket: i64) -> ApiResult<hushdesk_api::wb::WhisperbackReportResponse> {
+    get(&format!("{BASE}/ticket/{ticket}/whisperback")).await
+}
+
 /// Known issues a ticket is linked to.
 pub async fn ticket_known_issues(ticket: i64) -> ApiResult<KnownIssueList> {
     get(&format!("{BASE}/ticket/{ticket}/known-issues")).await

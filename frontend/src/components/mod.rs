@@ -17,6 +17,7 @@ pub mod stats_panel;
 pub mod ticket_actions;
 pub mod ticket_facts;
 pub mod ticket_known_issues;
+pub mod ticket_report;
 pub mod ticket_table;
 pub mod view_tabs;
 pub mod wb_dashboard;

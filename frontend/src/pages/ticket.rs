@@ -10,6 +10,7 @@ use crate::components::history_entry::HistoryItem;
 use crate::components::ticket_actions::TicketActions;
 use crate::components::ticket_facts::TicketFacts;
 use crate::components::ticket_known_issues::TicketKnownIssues;
+use crate::components::ticket_report::TicketReport;
 use crate::ctx::ctx;
 
 #[component]
@@ -95,6 +96,7 @@ pub fn TicketPage() -> impl IntoView {
                                     }
                                 })}
                                 <TicketActions page=actions on_change=changed />
+                                <TicketReport ticket=tid />
                                 <TicketKnownIssues ticket=tid />
                                 <h3 id="history-title">"History"</h3>
                                 <ol class="history" aria-labelledby="history-title">
