@@ -188,6 +188,27 @@ impl Sealer {
         seal_with(&self.master, &wrap_aad(ticket_id), key.0.as_ref())
     }
 
+    /// A keyed pseudonym of `value` within `context`: HMAC-SHA256 under a key derived from the
+    /// master key, 16 hex digits. Stable for one master key, meaningless without it, and
+    /// unlinkable across contexts.
+    pub fn pseudonym(&self, context: &str, value: i64) -> String {
+        use hmac::{Hmac, Mac};
+        type H = Hmac<sha2::Sha256>;
+        let derived = <H as Mac>::new_from_slice(self.master.as_ref())
+            .map(|mut m| {
+                m.update(b"hushdesk/pseudonym/v1");
+                m.finalize().into_bytes()
+            })
+            .unwrap_or_default();
+        let Ok(mut mac) = <H as Mac>::new_from_slice(&derived) else {
+            return format!("u{value}");
+        };
+        mac.update(context.as_bytes());
+        mac.update(b"\0");
+        mac.update(&value.to_be_bytes());
+        hex::encode(&mac.finalize().into_bytes()[..8])
+    }
+
     pub fn unwrap(&self, ticket_id: i64, wrapped: &[u8]) -> Result<DataKey, SealError> {
         let plain = Zeroizing::new(open_with(&self.master, &wrap_aad(ticket_id), wrapped)?);
         let mut k = Zeroizing::new([0u8; KEY_LEN]);

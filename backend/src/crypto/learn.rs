@@ -30,9 +30,24 @@ pub fn learn_from_message(
 ) -> Result<Vec<String>, CryptoError> {
     let user = crate::store::users::by_id(conn, user_id)?;
     let email = user.and_then(|u| u.email_address).unwrap_or_default();
-    let found = find_keys(message, &email);
+    store_learned(conn, user_id, keys_in(message, &email), now)
+}
+
+/// The certs a message from `sender` offers that are worth learning: no database needed, so
+/// the mail gateway finds them before its write transaction.
+pub fn keys_in(message: &[u8], sender: &str) -> Vec<(Cert, &'static str)> {
+    select(find_keys(message, sender))
+}
+
+/// Stores certs found by [`keys_in`] as the user's; returns their fingerprints.
+pub fn store_learned(
+    conn: &mut DbConn,
+    user_id: i64,
+    certs: Vec<(Cert, &'static str)>,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, CryptoError> {
     let mut stored = Vec::new();
-    for (cert, source) in select(found) {
+    for (cert, source) in certs {
         let row = keys::store_cert(conn, OWNER_USER, user_id, cert, source, now)?;
         if !stored.contains(&row.fingerprint) {
             stored.push(row.fingerprint);

@@ -253,7 +253,9 @@ impl OutcomeTable {
 #[derive(Debug, Default, Clone)]
 pub struct IssueCount {
     pub tickets: BTreeSet<i64>,
-    pub requestors: BTreeSet<i64>,
+    /// Keyed pseudonyms of the requestors ([`crate::store::known_issues::requestor_token`]):
+    /// the same for a live ticket's watcher and for one frozen by a purge.
+    pub requestors: BTreeSet<String>,
 }
 
 /// Ranks issues by tickets, then distinct requestors, then id (oldest first).

@@ -2,6 +2,7 @@
 //! the ticket it answers, exactly once, inside one database transaction.
 
 use chrono::NaiveDateTime;
+use diesel::QueryResult;
 use sha2::{Digest, Sha256};
 
 use crate::crypto::{self, Opened, RequireEncryption};
@@ -250,15 +251,28 @@ fn routed_queue(
     cfg: &MailConfig,
     lang: &str,
 ) -> Result<Option<QueueRow>, InboundError> {
+    Ok(language_queue(conn, cfg, lang)?)
+}
+
+/// The queue for mail (or a WhisperBack report) in `lang`: `[mail] language_queues`, then the
+/// first enabled queue of that language, then `[mail] fallback_queue`. `None` when none
+/// applies. The mail gateway and the REST WhisperBack endpoint route alike through it.
+pub fn language_queue(
+    conn: &mut DbConn,
+    cfg: &MailConfig,
+    lang: &str,
+) -> QueryResult<Option<QueueRow>> {
+    let lang = lang.trim().to_ascii_lowercase();
     if !lang.is_empty() {
-        if let Some(name) = cfg.language_queues.get(lang) {
+        if let Some(name) = cfg.language_queues.get(&lang) {
             if let Some(q) = queues::by_name(conn, name)?.filter(|q| !q.disabled) {
                 return Ok(Some(q));
             }
         }
         if let Some(q) = queues::all(conn)?
             .into_iter()
-            .find(|q| !q.disabled && q.language == lang)
+            .filter(|q| !q.disabled && q.language.eq_ignore_ascii_case(&lang))
+            .min_by_key(|q| q.id)
         {
             return Ok(Some(q));
         }
@@ -266,7 +280,7 @@ fn routed_queue(
     if cfg.fallback_queue.is_empty() {
         return Ok(None);
     }
-    Ok(queues::by_name(conn, &cfg.fallback_queue)?.filter(|q| !q.disabled))
+    queues::by_name(conn, &cfg.fallback_queue).map(|q| q.filter(|q| !q.disabled))
 }
 
 fn subject_tags(conn: &mut DbConn, rt_name: &str) -> Result<Vec<String>, InboundError> {
@@ -313,6 +327,10 @@ pub struct Opening {
     subject: String,
     /// The message read as a WhisperBack report, when it is one.
     report: Option<mailwb::MailReport>,
+    /// The language of the writer's own text, should the message start a ticket.
+    language: String,
+    /// Public keys the message offers for its sender (when keys are learned).
+    keys: Vec<(sequoia_openpgp::Cert, &'static str)>,
 }
 
 /// What [`prepare`] found.
@@ -420,6 +438,25 @@ pub fn prepare(
     } else {
         None
     };
+    // CPU-heavy work that needs no database is done here, outside the write lock: the
+    // language of a message that may start a ticket, and the keys it offers.
+    let language = match (&report, &named) {
+        (Some(r), _) => r.language(),
+        (None, None) => rules::language_of(&parsed.text).unwrap_or_default(),
+        (None, Some(_)) => String::new(),
+    };
+    let keys = if settings.learn_keys {
+        let sender = match &report {
+            Some(r) => r.requestor(&parsed.envelope),
+            None => parsed.envelope.requestor().map(str::to_owned),
+        };
+        match sender {
+            Some(s) => crypto::learn::keys_in(&opened.message, s.trim()),
+            None => Vec::new(),
+        }
+    } else {
+        Vec::new()
+    };
     Ok(Prepared::Open(Box::new(Opening {
         key,
         outer_mid,
@@ -428,6 +465,8 @@ pub fn prepare(
         parsed,
         subject,
         report,
+        language,
+        keys,
     })))
 }
 
@@ -462,6 +501,8 @@ pub fn commit(
         parsed,
         subject,
         report,
+        language: detected,
+        keys,
     } = opening;
     // Another delivery of the same message may have committed since it was prepared.
     if let Some(seen) = mailstore::by_key(conn, &key)? {
@@ -595,9 +636,12 @@ pub fn commit(
             (t.id, t.queue_id, txn, false, lang)
         }
         None => {
-            let language = match &report {
-                Some(r) => r.language(),
-                None => rules::language_of(&text).unwrap_or_default(),
+            // Detected in `prepare` (a reply named by the caller has none; threading found
+            // no ticket, so it is a new one after all: detect now).
+            let language = if detected.is_empty() && delivery.ticket.is_some() {
+                rules::language_of(&text).unwrap_or_default()
+            } else {
+                detected
             };
             let subject = match &report {
                 Some(r) => r.subject(&subject),
@@ -664,9 +708,9 @@ pub fn commit(
         },
     )?;
     crypto::record_status(conn, txn, &opened)?;
-    if settings.learn_keys && actor.id != UserId::SYSTEM.0 {
+    if settings.learn_keys && actor.id != UserId::SYSTEM.0 && !keys.is_empty() {
         if let Err(crypto::CryptoError::Db(e)) =
-            crypto::learn_keys(conn, actor.id, &opened.message, now.and_utc())
+            crypto::learn::store_learned(conn, actor.id, keys, now.and_utc())
         {
             return Err(e.into());
         }

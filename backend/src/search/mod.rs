@@ -191,12 +191,18 @@ fn live_subjects(
         .collect())
 }
 
-/// The text of every text part and text attachment of the tickets' transactions, oldest
-/// first, per ticket; HTML reduced to text.
-fn texts(
-    conn: &mut DbConn,
-    ids: &[i64],
-) -> QueryResult<std::collections::HashMap<i64, Vec<String>>> {
+/// One stored text part or text attachment of a ticket, still as stored (maybe sealed).
+struct TextRow {
+    ticket: i64,
+    content_type: String,
+    content: Option<Vec<u8>>,
+    sealed_by: Option<i64>,
+    transaction: i64,
+}
+
+/// The text parts and text attachments of the tickets' transactions, oldest first, as
+/// stored: reading them costs no decryption until [`decode_text`].
+fn text_rows(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<TextRow>> {
     type Row = (i64, String, Option<Vec<u8>>, Option<i64>, i64);
     let rows: Vec<Row> = attachments::table
         .inner_join(transactions::table)
@@ -212,19 +218,53 @@ fn texts(
             attachments::transaction_id,
         ))
         .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(ticket, content_type, content, sealed_by, transaction)| TextRow {
+                ticket,
+                content_type,
+                content,
+                sealed_by,
+                transaction,
+            },
+        )
+        .collect())
+}
+
+/// A text row opened and decoded; HTML reduced to text. `None` when it holds no content.
+fn decode_text(conn: &mut DbConn, row: TextRow) -> QueryResult<Option<String>> {
+    let content =
+        crate::store::attachments::unseal(conn, row.content, row.sealed_by, row.transaction)?;
+    Ok(content.map(|bytes| {
+        if row
+            .content_type
+            .to_ascii_lowercase()
+            .starts_with("text/html")
+        {
+            text::html_to_text(&bytes)
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        }
+    }))
+}
+
+/// The text of every text part and text attachment of the tickets' transactions, oldest
+/// first, per ticket; HTML reduced to text.
+fn texts(
+    conn: &mut DbConn,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, Vec<String>>> {
     let mut size: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     let mut out: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-    for (ticket, ct, content, sealed_by, txn) in rows {
+    for row in text_rows(conn, ids)? {
+        let ticket = row.ticket;
         let used = size.entry(ticket).or_default();
         if *used > text::MAX_TICKET_TEXT {
             continue;
         }
-        let content = crate::store::attachments::unseal(conn, content, sealed_by, txn)?;
-        let Some(bytes) = content else { continue };
-        let t = if ct.to_ascii_lowercase().starts_with("text/html") {
-            text::html_to_text(&bytes)
-        } else {
-            String::from_utf8_lossy(&bytes).into_owned()
+        let Some(t) = decode_text(conn, row)? else {
+            continue;
         };
         *used += t.len();
         out.entry(ticket).or_default().push(t);
@@ -404,13 +444,20 @@ pub fn search_tickets(
             }
         }
     }
-    let mut rows = crate::store::search::visible_among(conn, rights, me, &ranked, filters)?;
-    rows.sort_by_key(|t| rank.get(&t.id).copied().unwrap_or(usize::MAX));
-    let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
-    let page: Vec<TicketRow> = rows.into_iter().skip(offset).take(limit).collect();
-    let ids: Vec<i64> = page.iter().map(|t| t.id).collect();
+    let mut visible = crate::store::search::visible_among(conn, rights, me, &ranked, filters)?;
+    visible.sort_by_key(|id| rank.get(id).copied().unwrap_or(usize::MAX));
+    let total = i64::try_from(visible.len()).unwrap_or(i64::MAX);
+    let ids: Vec<i64> = visible.into_iter().skip(offset).take(limit).collect();
+    let mut rows: std::collections::HashMap<i64, TicketRow> = tickets::table
+        .filter(tickets::id.eq_any(&ids))
+        .select(TicketRow::as_select())
+        .load::<TicketRow>(conn)?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
     let mut languages = crate::store::search::languages(conn, &ids)?;
-    // The text of each ticket and of the tickets merged into it, read in one go.
+    // The text of each ticket and of the tickets merged into it, read in one go but opened
+    // only as far as the snippet needs.
     let merged: Vec<(i64, i64)> = tickets::table
         .filter(tickets::effective_id.eq_any(&ids))
         .filter(tickets::status.ne("deleted"))
@@ -418,19 +465,48 @@ pub fn search_tickets(
         .select((tickets::id, tickets::effective_id))
         .load(conn)?;
     let all: Vec<i64> = merged.iter().map(|m| m.0).collect();
-    let mut bodies = texts(conn, &all)?;
+    let mut stored: std::collections::HashMap<i64, Vec<TextRow>> = std::collections::HashMap::new();
+    for row in text_rows(conn, &all)? {
+        stored.entry(row.ticket).or_default().push(row);
+    }
     let mut items = Vec::new();
-    for t in page {
-        let mut texts = vec![t.subject.clone()];
-        for (id, _) in merged.iter().filter(|m| m.1 == t.id) {
-            texts.extend(bodies.remove(id).unwrap_or_default());
+    for id in ids {
+        let Some(t) = rows.remove(&id) else { continue };
+        let mut pending: std::collections::VecDeque<TextRow> = merged
+            .iter()
+            .filter(|m| m.1 == t.id)
+            .flat_map(|(m, _)| stored.remove(m).unwrap_or_default())
+            .collect();
+        let mut lead: Option<String> = None;
+        let mut failure: Option<diesel::result::Error> = None;
+        let mut used = 0usize;
+        let bodies = std::iter::from_fn(|| loop {
+            if used > text::MAX_TICKET_TEXT || failure.is_some() {
+                return None;
+            }
+            match decode_text(conn, pending.pop_front()?) {
+                Ok(Some(body)) => {
+                    used += body.len();
+                    if lead.is_none() {
+                        lead = Some(body.chars().take(160).collect());
+                    }
+                    return Some(body);
+                }
+                Ok(None) => continue,
+                Err(e) => {
+                    failure = Some(e);
+                    return None;
+                }
+            }
+        });
+        let found = text::snippet(std::iter::once(t.subject.clone()).chain(bodies), query);
+        if let Some(e) = failure {
+            return Err(e.into());
         }
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let snippet = text::snippet(&refs, query).unwrap_or_else(|| {
-            let mut lead: String = refs.get(1).unwrap_or(&"").chars().take(160).collect();
-            lead = lead.split_whitespace().collect::<Vec<_>>().join(" ");
+        let snippet = found.unwrap_or_else(|| {
+            let lead = lead.unwrap_or_default();
             vec![text::Piece {
-                text: lead,
+                text: lead.split_whitespace().collect::<Vec<_>>().join(" "),
                 highlight: false,
             }]
         });

@@ -87,17 +87,24 @@ fn matches(word: &str, terms: &[String]) -> bool {
 type Spans = Vec<(usize, usize)>;
 
 /// The best window so far: distinct terms in it, the text, its word spans, the first hit.
-type Best<'a> = (usize, &'a str, Spans, usize);
+type Best = (usize, String, Spans, usize);
 
 /// The stretch of `texts` with the most distinct query terms, as pieces; `None` when no
-/// word of any text matches (an index hit through stemming the prefix test missed).
-pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
+/// word of any text matches (an index hit through stemming the prefix test missed). Texts
+/// are taken one at a time and no more are taken once one holds every term, so a lazy
+/// iterator (decrypting message by message) does only the work the snippet needs.
+pub fn snippet<I>(texts: I, query: &str) -> Option<Vec<Piece>>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let terms: Vec<String> = words(query).iter().map(|w| w.to_lowercase()).collect();
     if terms.is_empty() {
         return None;
     }
-    let mut best: Option<Best<'_>> = None;
-    for text in texts {
+    let mut best: Option<Best> = None;
+    for item in texts {
+        let text = item.as_ref();
         let spans: Spans = text
             .char_indices()
             .filter(|(_, c)| c.is_alphanumeric())
@@ -108,6 +115,7 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
                 }
                 acc
             });
+        let mut here: Option<(usize, usize)> = None;
         for (k, &(s, e)) in spans.iter().enumerate() {
             if !matches(&text[s..e], &terms) {
                 continue;
@@ -120,12 +128,18 @@ pub fn snippet(texts: &[&str], query: &str) -> Option<Vec<Piece>> {
                     seen.push(w);
                 }
             }
-            if best.as_ref().is_none_or(|b| seen.len() > b.0) {
-                best = Some((seen.len(), text, spans.clone(), k));
+            let so_far = here
+                .map_or(0, |h| h.0)
+                .max(best.as_ref().map_or(0, |b| b.0));
+            if seen.len() > so_far {
+                here = Some((seen.len(), k));
             }
             if seen.len() == terms.len() {
                 break;
             }
+        }
+        if let Some((n, k)) = here {
+            best = Some((n, text.to_owned(), spans, k));
         }
         if best.as_ref().is_some_and(|b| b.0 == terms.len()) {
             break;

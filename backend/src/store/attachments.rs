@@ -28,17 +28,25 @@ pub fn insert_tree(
 ) -> QueryResult<i64> {
     let seal = match sealing::current().filter(|s| s.enabled()) {
         Some(sealer) => {
-            let owner: Option<(String, i64)> = transactions::table
+            let owner: Option<(String, i64, String)> = transactions::table
                 .find(transaction_id)
-                .select((transactions::object_type, transactions::object_id))
+                .select((
+                    transactions::object_type,
+                    transactions::object_id,
+                    transactions::txn_type,
+                ))
                 .first(conn)
                 .optional()?;
             match owner {
-                Some((kind, ticket_id)) if kind == super::transactions::TICKET => Some(SealWith {
-                    ticket_id,
-                    key: ticket_keys::get_or_create(conn, &sealer, ticket_id, now)?,
-                    aad: sealing::attachment_aad(ticket_id, transaction_id),
-                }),
+                Some((kind, ticket_id, txn_type)) if kind == super::transactions::TICKET => {
+                    // A Create transaction's ticket is new: it has no key yet.
+                    let new_ticket = txn_type == "Create";
+                    Some(SealWith {
+                        ticket_id,
+                        key: ticket_keys::get_or_create(conn, &sealer, ticket_id, now, new_ticket)?,
+                        aad: sealing::attachment_aad(ticket_id, transaction_id),
+                    })
+                }
                 _ => None,
             }
         }

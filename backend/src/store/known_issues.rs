@@ -268,3 +268,73 @@ pub fn requestors_of(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<HashM
     }
     Ok(out)
 }
+
+/// The pseudonym a requestor counts as in a known issue's distinct-requestor count: keyed
+/// by the sealing master key when the store has one, and different for every issue.
+pub fn requestor_token(issue: i64, user: i64) -> String {
+    match crate::sealing::current() {
+        Some(s) => s.pseudonym(&format!("known-issue/{issue}/requestor"), user),
+        None => format!("u{user}"),
+    }
+}
+
+/// Pseudonyms frozen on links by a purge, per (issue, ticket); links not frozen are absent.
+pub fn frozen_tokens(
+    conn: &mut DbConn,
+    ticket_ids: &[i64],
+) -> QueryResult<HashMap<(i64, i64), Vec<String>>> {
+    let mut out = HashMap::new();
+    for chunk in ticket_ids.chunks(500) {
+        let rows: Vec<(i64, i64, String)> = known_issue_tickets::table
+            .filter(known_issue_tickets::ticket_id.eq_any(chunk.to_vec()))
+            .filter(known_issue_tickets::requestor_tokens.ne(""))
+            .select((
+                known_issue_tickets::known_issue_id,
+                known_issue_tickets::ticket_id,
+                known_issue_tickets::requestor_tokens,
+            ))
+            .load(conn)?;
+        for (issue, ticket, tokens) in rows {
+            let list = tokens.split_whitespace().map(str::to_owned).collect();
+            out.insert((issue, ticket), list);
+        }
+    }
+    Ok(out)
+}
+
+/// Before a purge takes these tickets' watchers away: writes the pseudonyms of their
+/// requestors onto their known-issue links (once), so distinct-requestor counts stay.
+/// Returns how many links were frozen.
+pub fn freeze_requestors(conn: &mut DbConn, ticket_ids: &[i64]) -> QueryResult<u64> {
+    let mut frozen = 0u64;
+    for chunk in ticket_ids.chunks(500) {
+        let links: Vec<(i64, i64)> = known_issue_tickets::table
+            .filter(known_issue_tickets::ticket_id.eq_any(chunk.to_vec()))
+            .filter(known_issue_tickets::requestor_tokens.eq(""))
+            .select((
+                known_issue_tickets::known_issue_id,
+                known_issue_tickets::ticket_id,
+            ))
+            .load(conn)?;
+        if links.is_empty() {
+            continue;
+        }
+        let mut tickets: Vec<i64> = links.iter().map(|l| l.1).collect();
+        tickets.sort_unstable();
+        tickets.dedup();
+        let requestors = requestors_of(conn, &tickets)?;
+        for (issue, ticket) in links {
+            let Some(users) = requestors.get(&ticket) else {
+                continue;
+            };
+            let mut tokens: Vec<String> =
+                users.iter().map(|u| requestor_token(issue, *u)).collect();
+            tokens.sort_unstable();
+            tokens.dedup();
+            frozen += diesel::update(known_issue_tickets::table.find((issue, ticket)))
+                .set(known_issue_tickets::requestor_tokens.eq(tokens.join(" ")))
+                .execute(conn)? as u64;
+        }
+    }
+    Ok(frozen)
+}

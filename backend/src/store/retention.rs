@@ -306,6 +306,8 @@ pub fn purge_identity(
     txns: &[i64],
     anonymous: i64,
 ) -> QueryResult<IdentityCounts> {
+    // Known issues keep counting these requestors, under pseudonyms.
+    super::known_issues::freeze_requestors(conn, ids)?;
     let rows: Vec<(i64, String, i64)> = ticket_watchers::table
         .inner_join(users::table)
         .filter(ticket_watchers::ticket_id.eq_any(ids))
@@ -460,6 +462,7 @@ pub fn blank_user(conn: &mut DbConn, user: i64) -> QueryResult<usize> {
 /// Reduces tickets to the skeleton statistics count: history, custom field values, links
 /// and watchers go; queue, status, type and dates stay. Returns transactions removed.
 pub fn purge_metadata(conn: &mut DbConn, ids: &[i64], txns: &[i64]) -> QueryResult<u64> {
+    super::known_issues::freeze_requestors(conn, ids)?;
     diesel::delete(attachments::table.filter(attachments::transaction_id.eq_any(txns)))
         .execute(conn)?;
     let removed =

@@ -334,6 +334,7 @@ diesel::table! {
         ticket_id -> BigInt,
         linked_by -> BigInt,
         linked_at -> Timestamp,
+        requestor_tokens -> Text,
     }
 }
 

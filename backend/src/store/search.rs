@@ -854,7 +854,7 @@ pub fn visible_among(
     me: i64,
     ids: &[i64],
     f: &HitFilters,
-) -> DomainResult<Vec<TicketRow>> {
+) -> DomainResult<Vec<i64>> {
     let ids: Vec<i64> = match whisperback_tickets(conn, f)? {
         Some(wb) => ids.iter().copied().filter(|i| wb.contains(i)).collect(),
         None => ids.to_vec(),
@@ -882,5 +882,5 @@ pub fn visible_among(
     if let Some(to) = f.created_to {
         q = q.filter(tickets::created.le(to));
     }
-    Ok(q.select(TicketRow::as_select()).load(conn)?)
+    Ok(q.select(tickets::id).load(conn)?)
 }

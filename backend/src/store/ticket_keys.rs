@@ -39,15 +39,19 @@ fn stored(conn: &mut DbConn, sealer: &Sealer, ticket_id: i64) -> QueryResult<Opt
 /// The ticket's data key, created on first use. Concurrent writers agree on one key. The
 /// cache is safe here: a key created by a transaction that rolls back is forgotten before
 /// the store lets another writer in (`Store::write_blocking`), and PostgreSQL never reuses
-/// a ticket id.
+/// a ticket id. `new_ticket` says the ticket is being created in this transaction: its key
+/// is then inserted without looking for one first.
 pub fn get_or_create(
     conn: &mut DbConn,
     sealer: &Sealer,
     ticket_id: i64,
     now: NaiveDateTime,
+    new_ticket: bool,
 ) -> QueryResult<DataKey> {
-    if let Some(k) = get(conn, sealer, ticket_id)? {
-        return Ok(k);
+    if !new_ticket {
+        if let Some(k) = get(conn, sealer, ticket_id)? {
+            return Ok(k);
+        }
     }
     let key = DataKey::generate();
     let wrapped = sealer.wrap(ticket_id, &key);
@@ -71,7 +75,11 @@ pub fn get_or_create(
         sealer.replace_key(ticket_id, &key);
         return Ok(key);
     }
-    stored(conn, sealer, ticket_id)?.ok_or(diesel::result::Error::NotFound)
+    // Someone else's key won (or the ticket was not new after all): use the stored one.
+    let generation = sealer.key_generation();
+    let stored = stored(conn, sealer, ticket_id)?.ok_or(diesel::result::Error::NotFound)?;
+    sealer.remember_key(ticket_id, &stored, generation);
+    Ok(stored)
 }
 
 /// Destroys the keys of these tickets; returns how many existed. The caller also calls

@@ -149,12 +149,20 @@ pub fn issue_counts(
     ids.sort_unstable();
     ids.dedup();
     let requestors = ki::requestors_of(conn, &ids)?;
+    let frozen = ki::frozen_tokens(conn, &ids)?;
     let mut out: HashMap<i64, IssueCount> = HashMap::new();
     for f in facts {
         let c = out.entry(f.issue).or_default();
         c.tickets.insert(f.ticket);
-        if let Some(rs) = requestors.get(&f.ticket) {
-            c.requestors.extend(rs.iter().copied());
+        // A purged ticket counts with the pseudonyms frozen before its watchers went.
+        match frozen.get(&(f.issue, f.ticket)) {
+            Some(tokens) => c.requestors.extend(tokens.iter().cloned()),
+            None => {
+                if let Some(rs) = requestors.get(&f.ticket) {
+                    c.requestors
+                        .extend(rs.iter().map(|u| ki::requestor_token(f.issue, *u)));
+                }
+            }
         }
     }
     Ok(out)

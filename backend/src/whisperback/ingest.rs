@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use super::{parse, Report, ReportId, Warning, WifiBus};
 use crate::domain::error::{DomainError, DomainResult};
 use crate::domain::mime::{self, FileInput};
+use crate::mail::MailConfig;
 use crate::store::rows::QueueRow;
 use crate::store::tickets::{self, Ctx, NewTicketInput};
 use crate::store::whisperback::{self as wb, NewDevice, NewReport};
@@ -34,6 +35,7 @@ pub fn ingest(
     ctx: &Ctx<'_>,
     raw_decrypted_body: &[u8],
     report_id_from_subject: Option<&str>,
+    mail: &MailConfig,
 ) -> DomainResult<i64> {
     let report = parse(raw_decrypted_body);
     ingest_parsed(
@@ -42,24 +44,23 @@ pub fn ingest(
         raw_decrypted_body,
         &report,
         report_id_from_subject,
+        mail,
     )
     .map(|i| i.ticket)
 }
 
-/// The queue for a language: the first enabled queue with that language, else General.
-/// (The mail team's language router replaces this at merge.)
-pub fn queue_for_language(conn: &mut DbConn, language: Option<&str>) -> DomainResult<QueueRow> {
-    let all = queues::all(conn)?;
-    if let Some(lang) = language {
-        if let Some(q) = all
-            .iter()
-            .filter(|q| !q.disabled && q.language.eq_ignore_ascii_case(lang))
-            .min_by_key(|q| q.id)
-        {
-            return Ok(q.clone());
-        }
+/// The queue for a report's language, routed as the mail gateway routes it
+/// ([`crate::mail::inbound::language_queue`]), else the General queue.
+pub fn queue_for_language(
+    conn: &mut DbConn,
+    mail: &MailConfig,
+    language: Option<&str>,
+) -> DomainResult<QueueRow> {
+    if let Some(q) = crate::mail::inbound::language_queue(conn, mail, language.unwrap_or(""))? {
+        return Ok(q);
     }
-    all.into_iter()
+    queues::all(conn)?
+        .into_iter()
         .find(|q| !q.disabled && q.name.eq_ignore_ascii_case("General"))
         .ok_or_else(|| DomainError::Invalid("No queue for this report and no General queue".into()))
 }
@@ -70,6 +71,7 @@ pub fn ingest_parsed(
     raw: &[u8],
     report: &Report,
     report_id_from_subject: Option<&str>,
+    mail: &MailConfig,
 ) -> DomainResult<Ingested> {
     let report_id = match report_id_from_subject {
         Some(s) => Some(ReportId::from_subject(s).ok_or_else(|| {
@@ -102,7 +104,7 @@ pub fn ingest_parsed(
             });
         }
     }
-    let queue = queue_for_language(conn, language.as_deref())?;
+    let queue = queue_for_language(conn, mail, language.as_deref())?;
     let contact = contact_of(report);
     let subject = subject_of(report, report_id.as_ref());
     let text = if report.user_text.text.trim().is_empty() {

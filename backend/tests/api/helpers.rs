@@ -223,3 +223,25 @@ macro_rules! both {
         }
     };
 }
+
+/// Runs one async test body against SQLite and PostgreSQL, each with the config tweaked.
+#[macro_export]
+macro_rules! both_cfg {
+    ($name:ident, $tweak:expr, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app =
+                    $crate::helpers::spawn_app_with($crate::helpers::Db::Sqlite, $tweak).await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let app =
+                    $crate::helpers::spawn_app_with($crate::helpers::Db::Postgres, $tweak).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}

@@ -4,26 +4,9 @@
 use base64::Engine;
 use serde_json::json;
 
-use crate::helpers::{spawn_app_with, Db, TestApp};
+use crate::both_cfg;
+use crate::helpers::{Db, TestApp};
 use crate::search::urlencode;
-
-macro_rules! both_cfg {
-    ($name:ident, $tweak:expr, $body:expr) => {
-        mod $name {
-            use super::*;
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let app = spawn_app_with(Db::Sqlite, $tweak).await;
-                ($body)(app).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let app = spawn_app_with(Db::Postgres, $tweak).await;
-                ($body)(app).await;
-            }
-        }
-    };
-}
 
 fn gateway_url(app: &TestApp) -> String {
     format!(

@@ -9,11 +9,11 @@ use mailparse::MailHeaderMap;
 use sequoia_openpgp::Cert;
 use serde_json::{json, Value};
 
-use crate::both;
-use crate::helpers::{spawn_app_with, Db, TestApp};
+use crate::helpers::TestApp;
 use crate::openpgp::{
     add_user_with_key, fpr, gate, now, pgp_mime, queue_key, ticket_of, txn_of, user_key,
 };
+use crate::{both, both_cfg};
 
 /// Waits until the ticket's outbox rows all left `pending`; returns them.
 pub async fn settled_outbox(app: &TestApp, ticket: i64, count: usize) -> Vec<Value> {
@@ -358,24 +358,6 @@ both!(
         assert_eq!(v["items"].as_array().unwrap().len(), 1);
     }
 );
-
-macro_rules! both_cfg {
-    ($name:ident, $tweak:expr, $body:expr) => {
-        mod $name {
-            use super::*;
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let app = spawn_app_with(Db::Sqlite, $tweak).await;
-                ($body)(app).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let app = spawn_app_with(Db::Postgres, $tweak).await;
-                ($body)(app).await;
-            }
-        }
-    };
-}
 
 fn closed_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -973,3 +973,101 @@ both_env!(
         assert_eq!(hardware_figures(app, &gpu, &version, issue).await, before);
     }
 );
+
+both_env!(
+    purges_keep_known_issue_requestor_counts,
+    |_c: &mut Config| {},
+    |env: Env| async move {
+        use crate::wb_samples::{known_issue, link};
+        let app = &env.app;
+        let issue = known_issue(app, "Tor Browser does not start", &[]).await;
+        // Three requestors; only the live ticket of the first stays identified.
+        let mut purged = Vec::new();
+        for (n, who) in ["ana@example.org", "bo@example.org", "cy@example.org"]
+            .iter()
+            .enumerate()
+        {
+            let t = env
+                .ticket(&format!("Browser {n}"), "It will not start.", who)
+                .await;
+            link(app, issue, t).await;
+            env.resolve(t).await;
+            purged.push(t);
+        }
+        let live = env
+            .ticket("Browser again", "Still broken.", "ana@example.org")
+            .await;
+        link(app, issue, live).await;
+        let counts = |v: &Value| (v["tickets"].clone(), v["requestors"].clone());
+        let top = || async {
+            let (s, v) = app.get_json("known-issues/top").await;
+            assert_eq!(s, 200, "{v}");
+            let item = v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["id"] == issue)
+                .cloned()
+                .unwrap_or_else(|| panic!("issue {issue} not ranked: {v}"));
+            counts(&item)
+        };
+        let (s, before) = app.get_json(&format!("known-issue/{issue}")).await;
+        assert_eq!(s, 200, "{before}");
+        assert_eq!(counts(&before), (json!(4), json!(3)), "{before}");
+        assert_eq!(top().await, (json!(4), json!(3)));
+
+        // Identities go: the purged tickets' requestors become the anonymous user.
+        let rules = |metadata: Value| {
+            json!({"rules": [
+                {"kind": "requester_identity", "max_age_days": 1}, {"kind": "bodies"},
+                {"kind": "whisperback_logs"}, {"kind": "hardware_facts"},
+                {"kind": "metadata", "max_age_days": metadata}
+            ]})
+        };
+        let (s, p) = app
+            .put("queue/General/retention", &rules(Value::Null))
+            .await;
+        assert_eq!(s, 200, "{p}");
+        env.days(2);
+        let r = env.run(false).await;
+        assert_eq!(r["counts"]["tickets"]["requester_identity"], 3, "{r}");
+        let (_, t) = app.get_json(&format!("ticket/{}", purged[1])).await;
+        assert!(!t.to_string().contains("bo@example.org"), "{t}");
+        let (_, after) = app.get_json(&format!("known-issue/{issue}")).await;
+        assert_eq!(counts(&after), (json!(4), json!(3)), "{after}");
+        assert_eq!(top().await, (json!(4), json!(3)));
+
+        // Then the metadata: watchers are deleted outright; the counts still hold.
+        let (s, p) = app.put("queue/General/retention", &rules(json!(3))).await;
+        assert_eq!(s, 200, "{p}");
+        env.days(2);
+        let r = env.run(false).await;
+        assert_eq!(r["counts"]["tickets"]["metadata"], 3, "{r}");
+        let (_, after) = app.get_json(&format!("known-issue/{issue}")).await;
+        assert_eq!(counts(&after), (json!(4), json!(3)), "{after}");
+        assert_eq!(top().await, (json!(4), json!(3)));
+
+        // The pseudonyms stored hold no address and differ per requestor.
+        let tokens: Vec<String> = {
+            use hushdesk::store::schema::known_issue_tickets as kit;
+            let mut conn = env.store.conn().unwrap();
+            kit::table
+                .filter(kit::ticket_id.eq_any(&purged))
+                .order(kit::ticket_id)
+                .select(kit::requestor_tokens)
+                .load(&mut *conn)
+                .unwrap()
+        };
+        assert_eq!(tokens.len(), 3);
+        assert!(
+            tokens.iter().all(|t| t.len() == 16 && !t.contains('@')),
+            "{tokens:?}"
+        );
+        assert_ne!(tokens[0], tokens[1]);
+        // Another requestor's new ticket counts once more.
+        let fresh = env.ticket("Browser new", "Same.", "di@example.org").await;
+        link(app, issue, fresh).await;
+        let (_, now) = app.get_json(&format!("known-issue/{issue}")).await;
+        assert_eq!(counts(&now), (json!(5), json!(4)), "{now}");
+    }
+);

@@ -3,9 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::both;
 use crate::helpers::TestApp;
 use crate::wb_samples::{ingest_all, language_queues, post_report, samples, shared_dir};
+use crate::{both, both_cfg};
 
 both!(
     samples_become_tickets_with_facts,
@@ -269,3 +269,32 @@ both!(rights_apply_to_reports, |app: TestApp| async move {
     assert_eq!(st, 200, "{r}");
     assert_eq!(r["report_id"], json!(s.hex()));
 });
+
+both_cfg!(
+    reports_route_like_mail,
+    |c: &mut hushdesk::config::Config| {
+        c.mail.language_queues = [("fr".to_string(), "Soutien".to_string())].into();
+    },
+    |app: TestApp| async move {
+        // `[mail] language_queues` names the French queue; another French queue exists too.
+        language_queues(&app).await;
+        let (s, v) = app.post("queue", &json!({"Name": "Soutien"})).await;
+        assert_eq!(s, 201, "{v}");
+        let s = samples()
+            .into_iter()
+            .find(|s| s.lang() == "fr" && s.label() != "empty-report")
+            .expect("a French sample");
+        let (st, v) = post_report(&app, &s.body, Some(s.subject())).await;
+        assert_eq!(st, 201, "{}: {v}", s.name);
+        assert_eq!(v["queue"], "Soutien", "{v}");
+        assert_eq!(v["language"], "fr", "{v}");
+        // A German report has no entry in the map: the German queue, by its language.
+        let s = samples()
+            .into_iter()
+            .find(|s| s.lang() == "de" && s.label() != "empty-report")
+            .expect("a German sample");
+        let (st, v) = post_report(&app, &s.body, Some(s.subject())).await;
+        assert_eq!(st, 201, "{}: {v}", s.name);
+        assert_eq!(v["queue"], "German", "{v}");
+    }
+);

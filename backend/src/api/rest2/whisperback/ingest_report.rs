@@ -65,6 +65,7 @@ pub async fn ingest_report(
                 &raw,
                 &report,
                 subject.as_deref(),
+                &st.config.mail,
             )?)
         })
         .await?;

@@ -1,0 +1,1 @@
+ALTER TABLE known_issue_tickets DROP COLUMN requestor_tokens;
