@@ -142,7 +142,7 @@ def test_help_overlay_search_shortcut_and_logout(page, server, ticket):
     expect(page).to_have_url(re.compile(r'/search$'))
     page.fill('#search-text', 'upgrade')
     page.keyboard.press('Enter')
-    expect(page.locator(f'tr[data-ticket="{ticket["id"]}"]')).to_be_visible()
+    expect(page.locator(f'li.hit[data-ticket="{ticket["id"]}"]')).to_be_visible()
     expect(page.locator('p.count')).to_have_text('1 ticket found')
     page.click('#logout')
     expect(page.locator('#login-user')).to_be_visible()

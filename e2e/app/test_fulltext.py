@@ -1,5 +1,6 @@
-"""The full-text search page in headless Chromium: words plus filters, highlighted snippets
-shown as text (never as markup), links to the tickets, and the / shortcut."""
+"""The search page in headless Chromium: words plus filters, highlighted snippets shown as
+text (never as markup), links to the tickets, the / shortcut, TicketSQL on the same page, and
+the older /find address."""
 
 from __future__ import annotations
 
@@ -26,16 +27,16 @@ def test_full_text_search_with_filters_and_snippets(page, server, root_api, shot
     assert r.status_code == 200, r.text
 
     login(page, server)
-    page.click('nav.tabs a[href="/find"]')
-    expect(page.locator('#find-title')).to_have_text('Full-text search')
+    page.click('nav.tabs a[href="/search"]')
+    expect(page.locator('#search-title')).to_have_text('Search')
     # / focuses the search field on this page.
-    page.locator('#find-title').click()
+    page.locator('#search-title').click()
     page.keyboard.press('/')
     expect(page.locator('#search-text')).to_be_focused()
     page.keyboard.type('zqxrealtek')
     page.keyboard.press('Enter')
 
-    expect(page).to_have_url(re.compile(r'/find\?q=zqxrealtek$'))
+    expect(page).to_have_url(re.compile(r'/search\?q=zqxrealtek$'))
     expect(page.locator('p.count')).to_have_text('2 tickets found')
     hits = page.locator('li.hit')
     expect(hits).to_have_count(2)
@@ -77,3 +78,24 @@ def test_full_text_search_with_filters_and_snippets(page, server, root_api, shot
     page.locator(f'li.hit[data-ticket="{card}"] a.row-link').click()
     expect(page).to_have_url(re.compile(rf'/ticket/{card}$'))
     expect(page.locator('li.hist[data-type="Create"]')).to_contain_text('stops after suspend')
+
+    # TicketSQL on the same page: the filters step aside and tickets come as a table.
+    page.goto(f'{server.url}/search')
+    page.check('#mode-sql')
+    expect(page.locator('fieldset.filters')).to_be_hidden()
+    page.fill('#search-text', "Subject LIKE 'Boot menu' AND Status = 'resolved'")
+    page.keyboard.press('Enter')
+    expect(page).to_have_url(re.compile(r'mode=sql'))
+    expect(page.locator('p.count')).to_have_text('1 ticket found')
+    expect(page.locator(f'tr[data-ticket="{other}"]')).to_be_visible()
+    expect(page.locator('li.hit')).to_have_count(0)
+    # A query the server cannot parse says why.
+    page.fill('#search-text', "Subject LIKE")
+    page.keyboard.press('Enter')
+    expect(page.locator('main [role=alert]')).to_be_visible()
+
+    # Links to the older address still work, as the same page in word mode.
+    page.goto(f'{server.url}/find?q=zqxrealtek&status=new')
+    expect(page.locator('#search-title')).to_have_text('Search')
+    expect(page.locator('p.count')).to_have_text('1 ticket found')
+    expect(page.locator('#mode-words')).to_be_checked()

@@ -16,7 +16,6 @@ use crate::components::view_tabs::ViewTabs;
 use crate::ctx::{ctx, Auth};
 use crate::keys;
 use crate::pages::answers::AnswersPage;
-use crate::pages::fulltext::FullTextPage;
 use crate::pages::handover::HandoverPage;
 use crate::pages::hardware::HardwarePage;
 use crate::pages::known_issues::KnownIssuesPage;
@@ -85,7 +84,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/view/:name") view=ViewListPage />
                     <Route path=path!("/handover") view=HandoverPage />
                     <Route path=path!("/search") view=SearchPage />
-                    <Route path=path!("/find") view=FullTextPage />
+                    <Route path=path!("/find") view=SearchPage />
                     <Route path=path!("/ticket/:id") view=TicketPage />
                     <Route path=path!("/answers") view=AnswersPage />
                     <Route path=path!("/stats") view=StatsPage />

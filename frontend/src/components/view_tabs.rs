@@ -26,7 +26,6 @@ pub fn ViewTabs() -> impl IntoView {
             <A href="/view/unowned">"Unowned" <span class="n">{n(|c| c.unowned)}</span></A>
             <A href="/handover">"Since last shift"</A>
             <A href="/search">"Search"</A>
-            <A href="/find">"Full text"</A>
             <A href="/answers">"Answers"</A>
             <A href="/stats">"Statistics"</A>
         </nav>

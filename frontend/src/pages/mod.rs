@@ -1,7 +1,6 @@
 //! One page per file: what a route shows.
 
 pub mod answers;
-pub mod fulltext;
 pub mod handover;
 pub mod hardware;
 pub mod known_issues;

@@ -1,7 +1,10 @@
-//! Full-text search over mail, comments, attachments and WhisperBack reports, with filters
-//! (queue, status, language, dates, Tails version, hardware) and highlighted snippets. The
-//! form lives in the URL, so a search is a link.
+//! The search page. By default, words over mail, comments, attachments and WhisperBack
+//! reports, with filters (queue, status, language, dates, Tails version, hardware) and
+//! highlighted snippets; or a TicketSQL query answered as a ticket table. The form lives in
+//! the URL (`/search?q=…`, `&mode=sql` for TicketSQL), so a search is a link. `/find`, its
+//! older address, shows the same page.
 
+use hushdesk_api::app::{ViewName, ViewQuery};
 use hushdesk_api::search::{FullTextHit, FullTextQuery, SnippetPiece};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -10,6 +13,7 @@ use leptos_router::NavigateOptions;
 use crate::api;
 use crate::components::error_note::ErrorNote;
 use crate::components::pager::Pager;
+use crate::components::ticket_table::TicketTable;
 use crate::format;
 
 /// Form fields, by their URL parameter, in URL order.
@@ -80,8 +84,15 @@ fn Hit(hit: FullTextHit) -> impl IntoView {
     }
 }
 
+/// What a search answers: hits with snippets, or a TicketSQL page of tickets.
+#[derive(Clone)]
+enum Answer {
+    Words(hushdesk_api::search::FullTextResponse),
+    Sql(hushdesk_api::app::ViewPage),
+}
+
 #[component]
-pub fn FullTextPage() -> impl IntoView {
+pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let get = move |k: &str| query.with(|q| q.get(k).unwrap_or_default());
@@ -97,28 +108,44 @@ pub fn FullTextPage() -> impl IntoView {
                 .unwrap_or_else(|| RwSignal::new(String::new()))
         }
     };
+    let sql = RwSignal::new(get("mode") == "sql");
     let queues = LocalResource::new(api::sidebar);
     let data = LocalResource::new(move || {
         let q = query_of(&get);
+        let sql = get("mode") == "sql";
         async move {
             if q.q.trim().is_empty() {
                 return None;
             }
-            Some(api::full_text(&q).await)
+            if sql {
+                let vq = ViewQuery {
+                    page: q.page,
+                    query: Some(q.q),
+                    ..ViewQuery::default()
+                };
+                return Some(api::view(ViewName::Search, &vq).await.map(Answer::Sql));
+            }
+            Some(api::full_text(&q).await.map(Answer::Words))
         }
     });
     let submit = {
         let fields = fields.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let parts: Vec<String> = fields
+            let sql = sql.get_untracked();
+            let mut parts: Vec<String> = fields
                 .iter()
+                // TicketSQL says its own filters: only the query goes.
+                .filter(|(k, _)| !sql || *k == "q")
                 .map(|(k, s)| (k, s.get_untracked()))
                 .filter(|(_, v)| !v.trim().is_empty())
                 .map(|(k, v)| format!("{k}={}", api::encode(v.trim())))
                 .collect();
+            if sql {
+                parts.push("mode=sql".into());
+            }
             navigate(
-                &format!("/find?{}", parts.join("&")),
+                &format!("/search?{}", parts.join("&")),
                 NavigateOptions::default(),
             );
         }
@@ -136,18 +163,36 @@ pub fn FullTextPage() -> impl IntoView {
         field("hardware"),
     );
     view! {
-        <section class="page" aria-labelledby="find-title">
-            <h2 id="find-title">"Full-text search"</h2>
+        <section class="page" aria-labelledby="search-title">
+            <h2 id="search-title">"Search"</h2>
             <form class="searchbar fulltext" role="search" on:submit=submit>
-                <label for="search-text">"Words"</label>
+                <label for="search-text">{move || if sql.get() { "TicketSQL" } else { "Words" }}</label>
                 <input
                     id="search-text"
                     type="search"
                     bind:value=q
-                    placeholder="words in mail, comments, attachments, reports"
+                    placeholder=move || {
+                        if sql.get() {
+                            "Status = 'open' AND Queue = 'English'"
+                        } else {
+                            "words in mail, comments, attachments, reports"
+                        }
+                    }
                     aria-keyshortcuts="/"
                 />
-                <fieldset class="filters">
+                <fieldset class="mode">
+                    <legend>"Kind of search"</legend>
+                    <label>
+                        <input id="mode-words" type="radio" name="mode" prop:checked=move || !sql.get() on:change=move |_| sql.set(false) />
+                        "Words"
+                    </label>
+                    <label>
+                        <input id="mode-sql" type="radio" name="mode" prop:checked=move || sql.get() on:change=move |_| sql.set(true) />
+                        "TicketSQL"
+                    </label>
+                </fieldset>
+                <button type="submit" class="primary">"Search"</button>
+                <fieldset class="filters" hidden=move || sql.get()>
                     <legend>"Filters"</legend>
                     <label>
                         "Queue "
@@ -201,23 +246,33 @@ pub fn FullTextPage() -> impl IntoView {
                         <input id="find-hardware" placeholder="8086:a370" bind:value=hardware />
                     </label>
                 </fieldset>
-                <button type="submit" class="primary">"Search"</button>
             </form>
             {move || match data.get() {
                 None => view! { <p class="muted" role="status">"Searching…"</p> }.into_any(),
                 Some(None) => {
-                    view! { <p class="muted">"Type words, pick filters, then press Enter."</p> }
+                    view! { <p class="muted">"Type words (and pick filters) or a TicketSQL query, then press Enter."</p> }
                         .into_any()
                 }
                 Some(Some(Err(e))) => view! { <ErrorNote error=e /> }.into_any(),
-                Some(Some(Ok(r))) => {
+                Some(Some(Ok(Answer::Sql(p)))) => {
+                    let base = format!("/search?q={}&mode=sql", api::encode(&get("q")));
+                    view! {
+                        <p class="count" data-total=p.total>
+                            {format::count(p.total, "ticket found", "tickets found")}
+                        </p>
+                        <TicketTable items=p.items />
+                        <Pager base=base page=p.page pages=p.pages />
+                    }
+                        .into_any()
+                }
+                Some(Some(Ok(Answer::Words(r)))) => {
                     let params: Vec<String> = FIELDS
                         .iter()
                         .map(|k| (k, get(k)))
                         .filter(|(_, v)| !v.is_empty())
                         .map(|(k, v)| format!("{k}={}", api::encode(&v)))
                         .collect();
-                    let base = format!("/find?{}", params.join("&"));
+                    let base = format!("/search?{}", params.join("&"));
                     let pages = (r.total + r.per_page - 1) / r.per_page.max(1);
                     view! {
                         <p class="count" data-total=r.total data-backend=r.backend.clone()>
