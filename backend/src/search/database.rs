@@ -2,6 +2,7 @@
 //! unicode61 otherwise) or PostgreSQL tsvector stemmed per queue language. One row per ticket,
 //! written in the same transaction that drains the ticket's queue entry.
 
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
@@ -189,17 +190,43 @@ impl SearchIndex for DatabaseIndex {
             }
             DbConn::Pg(_) => {
                 let configs = pg_configs(conn, lang)?;
-                diesel::sql_query(format!(
+                let sql = format!(
                     "SELECT ticket_id AS id FROM search_index WHERE body @@ {} \
                      ORDER BY ticket_id DESC LIMIT $2",
                     pg_tsquery(&configs, "$1")
-                ))
-                .bind::<Text, _>(words.join(" "))
-                .bind::<BigInt, _>(limit)
-                .load(conn)?
+                );
+                let terms = words.join(" ");
+                // The planner does not price detoasting a tsvector: for a common word it walks
+                // the primary key backwards (or scans the table) and opens every document, about
+                // a second on 20,000 tickets, where the GIN bitmap answers in milliseconds. The
+                // bitmap plan is forced for this one statement.
+                conn.transaction(|c| -> QueryResult<Vec<Id>> {
+                    c.batch_execute(
+                        "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off",
+                    )?;
+                    let rows = diesel::sql_query(&sql)
+                        .bind::<Text, _>(&terms)
+                        .bind::<BigInt, _>(limit)
+                        .load(c)?;
+                    c.batch_execute(
+                        "SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on",
+                    )?;
+                    Ok(rows)
+                })?
             }
         };
         Ok(rows.into_iter().map(|r| r.id).collect())
+    }
+
+    fn settle(&self, conn: &mut DbConn) -> Result<(), SearchError> {
+        if let DbConn::Pg(_) = conn {
+            // Entries written in bulk wait in the GIN index's pending list, which every query
+            // scans; fresh statistics let the planner see the index's size.
+            conn.batch_execute(
+                "SELECT gin_clean_pending_list('search_index_body'::regclass); ANALYZE search_index",
+            )?;
+        }
+        Ok(())
     }
 
     fn clear(&self, conn: &mut DbConn) -> Result<(), SearchError> {

@@ -133,6 +133,10 @@ pub trait SearchIndex: ContentIndex + Send + Sync {
     ) -> Result<Vec<i64>, SearchError>;
     /// Removes every entry (before a rebuild).
     fn clear(&self, conn: &mut DbConn) -> Result<(), SearchError>;
+    /// After a bulk rebuild: whatever makes the index fast to query again.
+    fn settle(&self, _conn: &mut DbConn) -> Result<(), SearchError> {
+        Ok(())
+    }
 }
 
 /// The index the configuration asks for. Sonic connects lazily: a server that is down
@@ -375,6 +379,7 @@ pub fn reindex(
         done += n as u64;
         progress(done.min(total), total);
         if n == 0 {
+            store.write_blocking(|conn| index.settle(conn))?;
             return Ok(done);
         }
     }
