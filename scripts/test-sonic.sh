@@ -22,19 +22,9 @@ start_test_sonic() {
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   sonic_dir=$(mktemp -d /tmp/hushdesk-sonic.XXXXXX)
-  cat >"$sonic_dir/config.cfg" <<CFG
-[server]
-log_level = "warn"
-[channel]
-inet = "127.0.0.1:$port"
-auth_password = "$SONIC_PASSWORD"
-[search]
-query_limit_maximum = 1000
-[store.kv]
-path = "$sonic_dir/kv/"
-[store.fst]
-path = "$sonic_dir/fst/"
-CFG
+  # The shipped configuration, so the tests check the settings Hushdesk documents.
+  sed -e "s|@INET@|127.0.0.1:$port|" -e "s|@PASSWORD@|$SONIC_PASSWORD|" -e "s|@DATA@|$sonic_dir|" \
+    "$(dirname "${BASH_SOURCE[0]}")/../contrib/sonic/config.cfg" >"$sonic_dir/config.cfg"
   "$HUSHDESK_TOOLS/bin/sonic" -c "$sonic_dir/config.cfg" >"$sonic_dir/log" 2>&1 &
   sonic_pid=$!
   local i

@@ -97,7 +97,7 @@ pub fn open(
         now: now.into(),
         secrets: keys::queue_secrets(conn, queue_id, passphrase.as_deref())?,
         publics: keys::user_keyring(conn)?,
-        eol: if raw.windows(2).any(|w| w == b"\r\n") {
+        eol: if memchr::memmem::find(raw, b"\r\n").is_some() {
             b"\r\n"
         } else {
             b"\n"
@@ -127,7 +127,7 @@ pub fn open_with_keys(
         now,
         secrets,
         publics,
-        eol: if raw.windows(2).any(|w| w == b"\r\n") {
+        eol: if memchr::memmem::find(raw, b"\r\n").is_some() {
             b"\r\n"
         } else {
             b"\n"
@@ -167,15 +167,18 @@ fn open_with(walk: &mut Walk, raw: &[u8]) -> Opened {
 }
 
 fn mentions_pgp(raw: &[u8]) -> bool {
-    let lower = |needle: &[u8]| {
-        raw.windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
-    };
-    lower(b"-----BEGIN PGP")
-        || lower(b"application/pgp")
-        || lower(b".gpg")
-        || lower(b".pgp")
-        || lower(b".asc")
+    // Every message passes here: one lower-cased copy and memchr's substring search instead
+    // of comparing at every offset.
+    let lower = raw.to_ascii_lowercase();
+    [
+        &b"-----begin pgp"[..],
+        b"application/pgp",
+        b".gpg",
+        b".pgp",
+        b".asc",
+    ]
+    .iter()
+    .any(|needle| memchr::memmem::find(&lower, needle).is_some())
 }
 
 /// A part to replace: its byte range in the entity and the new bytes.
@@ -364,10 +367,7 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if from > hay.len() {
         return None;
     }
-    hay[from..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(&hay[from..], needle).map(|p| p + from)
 }
 
 /// Replaces each armored block in a text body with its content. Returns `None` when nothing

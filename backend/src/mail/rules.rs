@@ -175,7 +175,12 @@ pub fn own_words(text: &str) -> String {
 
 /// ISO 639-1 code of the writer's own words, when there are enough of them to tell.
 pub fn language_of(text: &str) -> Option<String> {
-    let own = own_words(text);
+    // The first 32 KiB are plenty to find the writer's own words in (detection reads less).
+    let mut end = text.len().min(32 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let own = own_words(&text[..end]);
     crate::whisperback::language::detect(Some(own.as_str()), &[])
 }
 

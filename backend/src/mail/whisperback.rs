@@ -26,6 +26,11 @@ pub fn recognise(subjects: &[&str], text: &str) -> Option<MailReport> {
         return None;
     }
     let id = subjects.iter().find_map(|s| bug_report_id(s));
+    if id.is_none() && !could_hold_report(text.as_bytes()) {
+        // Most mail: no report subject and nothing a report needs (sections, or a wrapper
+        // whose encoding could hide them), so the parser is not run.
+        return None;
+    }
     let report = whisperback::parse(text.as_bytes());
     let has_header = report.tails.version.is_some()
         || report.summary.is_some()
@@ -37,6 +42,13 @@ pub fn recognise(subjects: &[&str], text: &str) -> Option<MailReport> {
         report.tails.version.is_some() && has_sections
     };
     is_report.then_some(MailReport { report, id })
+}
+
+/// Whether `text` could be a report without a report subject: it needs debugging sections,
+/// which show as markers, unless an encoded MIME wrapper hides them.
+fn could_hold_report(text: &[u8]) -> bool {
+    memchr::memmem::find(text, b"======= content of ").is_some()
+        || memchr::memmem::find(&text.to_ascii_lowercase(), b"content-transfer-encoding").is_some()
 }
 
 /// `Bug report: <hex>` exactly (a bare hex subject is not a report).

@@ -133,6 +133,11 @@ pub trait SearchIndex: ContentIndex + Send + Sync {
     ) -> Result<Vec<i64>, SearchError>;
     /// Removes every entry (before a rebuild).
     fn clear(&self, conn: &mut DbConn) -> Result<(), SearchError>;
+    /// Whether entries are written through `conn` in the store's transaction (the database's
+    /// own index) rather than to a server of their own (Sonic).
+    fn writes_through_database(&self) -> bool {
+        true
+    }
     /// After a bulk rebuild: whatever makes the index fast to query again.
     fn settle(&self, _conn: &mut DbConn) -> Result<(), SearchError> {
         Ok(())
@@ -276,39 +281,8 @@ fn texts(
     Ok(out)
 }
 
-/// The tickets among `ids` whose stored text (as indexed) holds every word of `query`,
-/// compared whole and case-insensitively, in the order of `ids`. Indexes that match loosely
-/// (Sonic completes and corrects words) have their candidates checked here, so every index
-/// answers exactly.
-pub fn having_every_word(conn: &mut DbConn, ids: &[i64], query: &str) -> QueryResult<Vec<i64>> {
-    let mut terms: Vec<String> = text::words(query)
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect();
-    terms.sort_unstable();
-    terms.dedup();
-    if terms.is_empty() || ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let subjects = live_subjects(conn, ids)?;
-    let texts = texts(conn, ids)?;
-    Ok(ids
-        .iter()
-        .filter(|id| {
-            subjects.get(id).is_some_and(|subject| {
-                let body = texts.get(id).map(Vec::as_slice).unwrap_or_default();
-                text::has_every_term(
-                    std::iter::once(subject.as_str()).chain(body.iter().map(String::as_str)),
-                    &terms,
-                )
-            })
-        })
-        .copied()
-        .collect())
-}
-
 /// Indexes up to `batch` queued tickets in one transaction; returns how many were taken.
-fn sync_batch(
+fn sync_batch_in_db(
     conn: &mut DbConn,
     index: &dyn SearchIndex,
     batch: i64,
@@ -329,6 +303,55 @@ fn sync_batch(
     Ok(pending.len())
 }
 
+/// One batch of queued tickets. The database's own index is written inside the write
+/// transaction; an external index (Sonic) is written outside it, since a push can take a tenth
+/// of a second and other writers must not wait behind it. Then, in a write transaction, each
+/// entry is marked done only if the ticket was not touched meanwhile; an entry that vanished
+/// (a purge took the ticket out of the index while its old text was being pushed) is removed
+/// from the index again and queued once more, so the next batch writes what is current.
+fn sync_batch(store: &Store, index: &dyn SearchIndex, batch: i64) -> Result<usize, SearchError> {
+    if index.writes_through_database() {
+        return store.write_blocking(|conn| sync_batch_in_db(conn, index, batch));
+    }
+    let _one_at_a_time = EXTERNAL_SYNC.lock();
+    let (pending, mut docs) = store.read_blocking(|conn| -> Result<_, SearchError> {
+        let pending = search_queue::pending(conn, batch)?;
+        let ids: Vec<i64> = pending.iter().map(|p| p.0).collect();
+        let docs: std::collections::HashMap<i64, TicketDoc> = load_docs(conn, &ids)?
+            .into_iter()
+            .map(|d| (d.ticket, d))
+            .collect();
+        Ok((pending, docs))
+    })?;
+    store.read_blocking(|conn| -> Result<(), SearchError> {
+        for &(ticket, _) in &pending {
+            match docs.remove(&ticket) {
+                Some(doc) => index.put(conn, &doc)?,
+                None => index.remove(conn, ticket)?,
+            }
+        }
+        Ok(())
+    })?;
+    store.write_blocking(|conn| -> Result<(), SearchError> {
+        for &(ticket, seq) in &pending {
+            // On PostgreSQL the delete waits for a purge that holds the entry (it forgets the
+            // entry before it removes the ticket from the index) and then finds nothing.
+            if search_queue::done(conn, ticket, seq)? {
+                continue;
+            }
+            if search_queue::seq_of(conn, ticket)?.is_none() {
+                index.remove(conn, ticket)?;
+                search_queue::touch(conn, ticket)?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(pending.len())
+}
+
+/// Syncs of an external index in this process run one at a time.
+static EXTERNAL_SYNC: parking_lot::Mutex<()> = parking_lot::Mutex::new(());
+
 const BATCH: i64 = 200;
 
 /// Brings the index up to date with every queued ticket; returns how many were indexed.
@@ -341,7 +364,7 @@ pub fn sync(store: &Store, index: &dyn SearchIndex) -> Result<usize, SearchError
         return Ok(0);
     }
     loop {
-        let n = store.write_blocking(|conn| sync_batch(conn, index, BATCH))?;
+        let n = sync_batch(store, index, BATCH)?;
         total += n;
         if n < usize::try_from(BATCH).unwrap_or(usize::MAX) {
             return Ok(total);
@@ -375,7 +398,7 @@ pub fn reindex(
     let mut done = 0u64;
     progress(0, total);
     loop {
-        let n = store.write_blocking(|conn| sync_batch(conn, index, BATCH))?;
+        let n = sync_batch(store, index, BATCH)?;
         done += n as u64;
         progress(done.min(total), total);
         if n == 0 {
@@ -392,8 +415,10 @@ pub fn remove_ticket(
     index: &dyn SearchIndex,
     ticket: i64,
 ) -> Result<(), SearchError> {
-    index.remove(conn, ticket)?;
+    // Forgotten first: on PostgreSQL this locks the queue entry, so a sync that pushed the
+    // ticket's old text to an external index meanwhile sees the purge and removes it again.
     search_queue::forget(conn, ticket)?;
+    index.remove(conn, ticket)?;
     Ok(())
 }
 

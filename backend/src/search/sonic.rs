@@ -1,6 +1,10 @@
 //! Sonic through sonic-channel: one object per ticket in bucket `tickets`, so replacing or
-//! removing a ticket is one FLUSHO. Sonic keeps no text, so snippets come from the database,
-//! and its candidates are checked against the stored text (it matches words loosely).
+//! removing a ticket is one FLUSHO. Sonic keeps no text, so snippets come from the database.
+//! Sonic must run with the settings of `contrib/sonic/config.cfg`: by default it completes and
+//! corrects words and ignores words found in most objects, which would make "wifi" find
+//! nothing on a desk where most tickets mention it.
+
+use std::collections::HashSet;
 
 use parking_lot::Mutex;
 use sonic_channel::{
@@ -116,6 +120,10 @@ impl SearchIndex for SonicIndex {
         self
     }
 
+    fn writes_through_database(&self) -> bool {
+        false
+    }
+
     fn put(&self, conn: &mut DbConn, doc: &TicketDoc) -> Result<(), SearchError> {
         self.remove(conn, doc.ticket)?;
         let body = clean(&doc.joined());
@@ -144,30 +152,48 @@ impl SearchIndex for SonicIndex {
 
     fn find(
         &self,
-        conn: &mut DbConn,
+        _conn: &mut DbConn,
         query: &str,
         lang: Option<&str>,
         limit: usize,
     ) -> Result<Vec<i64>, SearchError> {
-        let words = text::words(query).join(" ");
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        let limit = limit.clamp(1, self.query_limit);
+        let mut words: Vec<String> = text::words(query)
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         let hint = lang.and_then(language::sonic_lang);
-        let objects = self.run(&self.search, |c| {
-            let mut req =
-                QueryRequest::new(Dest::col_buc(&self.collection, BUCKET), &words).limit(limit);
-            if let Some(l) = hint {
-                req = req.lang(l);
+        // Sonic ranks objects holding any of the words and stops collecting once the first
+        // word alone fills `retain_word_objects`: a ticket must hold every word, so each word
+        // is asked alone and only the tickets found for all of them are kept. With the
+        // configuration in `contrib/sonic/config.cfg` (no completions or typo corrections,
+        // no dropping of frequent words) each answer is exact, so no stored text is opened.
+        let mut found: Option<HashSet<i64>> = None;
+        for word in &words {
+            let objects = self.run(&self.search, |c| {
+                let mut req = QueryRequest::new(Dest::col_buc(&self.collection, BUCKET), word)
+                    .limit(self.query_limit);
+                if let Some(l) = hint {
+                    req = req.lang(l);
+                }
+                c.query(req)
+            })?;
+            let ids = objects.iter().filter_map(|o| o.parse::<i64>().ok());
+            let next: HashSet<i64> = match &found {
+                None => ids.collect(),
+                Some(prev) => ids.filter(|i| prev.contains(i)).collect(),
+            };
+            let empty = next.is_empty();
+            found = Some(next);
+            if empty {
+                break;
             }
-            c.query(req)
-        })?;
-        let mut ids: Vec<i64> = objects.iter().filter_map(|o| o.parse().ok()).collect();
+        }
+        let mut ids: Vec<i64> = found.unwrap_or_default().into_iter().collect();
         ids.sort_unstable_by(|a, b| b.cmp(a));
-        // Sonic completes and corrects words ("driver" finds "drivers"): keep only tickets
-        // whose stored text has every word.
-        Ok(super::having_every_word(conn, &ids, query)?)
+        ids.truncate(limit.max(1));
+        Ok(ids)
     }
 
     fn clear(&self, _conn: &mut DbConn) -> Result<(), SearchError> {

@@ -109,9 +109,13 @@ impl DbTarget {
             Self::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
                 // WAL (set once in `Store::open`) lets readers run beside the single writer;
-                // secure_delete keeps purged content out of free pages.
+                // secure_delete keeps purged content out of free pages. synchronous = FULL
+                // syncs the WAL at every commit: once the mail gateway has told the MTA
+                // "delivered" (or the API has answered), a power cut cannot take the write
+                // back. NORMAL would save about 0.45 ms per commit here and lose the last
+                // transactions on power loss.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; \
+                    "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; \
                      PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;

@@ -1,6 +1,7 @@
 //! TicketSQL compiled to one SQL query on either backend, with rights applied inside it.
 
 use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
 use diesel::dsl::sql;
 use diesel::expression::BoxableExpression;
 use diesel::prelude::*;
@@ -717,10 +718,39 @@ pub fn search(
         None => Filter::True,
     };
     let filter = Filter::And(Box::new(user_filter), Box::new(rights_filter(rights, me)));
+    if matches!(conn, DbConn::Pg(_)) && uses_index_subquery(&filter) {
+        // The planner does not price detoasting a tsvector: for a common word it scans or
+        // probes `search_index` row by row (0.2-1 s at 20,000 tickets) where the GIN bitmap
+        // answers in milliseconds. Force bitmap plans for the statements of this search.
+        return conn.transaction(|c| -> DomainResult<_> {
+            c.batch_execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")?;
+            let out = run_search(c, &filter, req)?;
+            c.batch_execute("SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on")?;
+            Ok(out)
+        });
+    }
+    run_search(conn, &filter, req)
+}
+
+/// Whether `f` holds a `Content` filter answered by a subquery over the database's index.
+fn uses_index_subquery(f: &Filter) -> bool {
+    match f {
+        Filter::Content(ContentFilter::Sql(_)) => true,
+        Filter::And(a, b) | Filter::Or(a, b) => uses_index_subquery(a) || uses_index_subquery(b),
+        Filter::Not(a) => uses_index_subquery(a),
+        _ => false,
+    }
+}
+
+fn run_search(
+    conn: &mut DbConn,
+    filter: &Filter,
+    req: &SearchRequest<'_>,
+) -> DomainResult<(Vec<TicketRow>, Option<i64>)> {
     let base = || {
         tickets::table
             .filter(tickets::id.eq(tickets::effective_id))
-            .filter(to_expr(&filter))
+            .filter(to_expr(filter))
             .into_boxed()
     };
     let total = if req.count_total {

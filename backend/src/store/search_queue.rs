@@ -49,18 +49,27 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
 }
 
 /// Marks `ticket` done unless it changed again since `seq` was read.
-pub fn done(conn: &mut DbConn, ticket: i64, seq: i64) -> QueryResult<()> {
-    diesel::delete(
+pub fn done(conn: &mut DbConn, ticket: i64, seq: i64) -> QueryResult<bool> {
+    let n = diesel::delete(
         search_queue::table
             .filter(search_queue::ticket_id.eq(ticket))
             .filter(search_queue::seq.eq(seq)),
     )
     .execute(conn)?;
-    Ok(())
+    Ok(n > 0)
 }
 
 /// Forgets `ticket` whatever its counter (it has just been removed from the index).
 pub fn forget(conn: &mut DbConn, ticket: i64) -> QueryResult<()> {
     diesel::delete(search_queue::table.filter(search_queue::ticket_id.eq(ticket))).execute(conn)?;
     Ok(())
+}
+
+/// The ticket's queue entry's sequence number, if it is queued.
+pub fn seq_of(conn: &mut DbConn, ticket: i64) -> QueryResult<Option<i64>> {
+    search_queue::table
+        .filter(search_queue::ticket_id.eq(ticket))
+        .select(search_queue::seq)
+        .first(conn)
+        .optional()
 }

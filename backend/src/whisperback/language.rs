@@ -10,9 +10,20 @@ use super::Answer;
 
 /// Fewer letters than this say nothing reliable about a language.
 const MIN_LETTERS: usize = 12;
+/// Most text detection looks at.
+const MAX_DETECT_BYTES: usize = 8 * 1024;
 
 pub(crate) fn detect(summary: Option<&str>, answers: &[Answer]) -> Option<String> {
-    let text = user_words(summary, answers);
+    let mut text = user_words(summary, answers);
+    // A few kilobytes of prose decide as well as a whole long message, at a fraction of the
+    // cost (the mail gateway detects on every new ticket).
+    if text.len() > MAX_DETECT_BYTES {
+        let mut end = MAX_DETECT_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
     if letters(&text) < MIN_LETTERS {
         return None;
     }
@@ -64,6 +75,12 @@ fn user_words(summary: Option<&str>, answers: &[Answer]) -> String {
         .chain(answers.iter().flat_map(|a| a.text.lines()))
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .scan(0usize, |read, l| {
+            // Lines beyond the first few kilobytes are not read at all (see `MAX_DETECT_BYTES`).
+            let take = *read < 2 * MAX_DETECT_BYTES;
+            *read += l.len();
+            take.then_some(l)
+        })
         .collect();
     let plain: Vec<&str> = lines.iter().copied().filter(|l| !has_markup(l)).collect();
     let plain_letters: usize = plain
@@ -123,14 +140,17 @@ fn strip_quotes(s: &str) -> String {
     const PAIRS: &[(char, char)] = &[('«', '»'), ('„', '“'), ('“', '”'), ('"', '"'), ('「', '」')];
     let mut out = String::with_capacity(s.len());
     let mut closing: Option<char> = None;
+    // Where each closing quote last occurs: whether a quote closes later is then one compare.
+    let last: Vec<Option<usize>> = PAIRS.iter().map(|(_, close)| s.rfind(*close)).collect();
     for (i, c) in s.char_indices() {
         match closing {
             Some(close) if c == close => closing = None,
             Some(_) => {}
-            None => match PAIRS.iter().find(|(open, _)| *open == c) {
+            None => match PAIRS.iter().position(|(open, _)| *open == c) {
                 // Only a quote that closes later in the text opens a passage.
-                Some((_, close)) if s[i + c.len_utf8()..].contains(*close) => {
-                    closing = Some(*close);
+                Some(p) if last[p].is_some_and(|at| at > i) => {
+                    let close = PAIRS[p].1;
+                    closing = Some(close);
                     out.push(' ');
                 }
                 _ => out.push(c),
@@ -246,20 +266,15 @@ fn latin_language(text: &str) -> Option<String> {
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    let mut scores: Vec<(f64, &str)> = FUNCTION_WORDS
-        .iter()
-        .map(|(lang, list)| {
-            let score = words
-                .iter()
-                .filter(|w| list.contains(w))
-                .map(|w| {
-                    let shared = FUNCTION_WORDS.iter().filter(|(_, l)| l.contains(w)).count();
-                    1.0 / shared as f64
-                })
-                .sum::<f64>();
-            (score, *lang)
-        })
-        .collect();
+    let index = function_word_index();
+    let mut scores: Vec<(f64, &str)> = FUNCTION_WORDS.iter().map(|(l, _)| (0.0, *l)).collect();
+    for w in &words {
+        if let Some(langs) = index.get(w) {
+            for &i in langs {
+                scores[i].0 += 1.0 / langs.len() as f64;
+            }
+        }
+    }
     // English inside other languages is common (quoted messages, UI strings), the reverse
     // rare: a clearly evident other language wins unless English dominates.
     let english = scores.iter().find(|(_, l)| *l == "en").map_or(0.0, |s| s.0);
@@ -286,6 +301,24 @@ fn latin_language(text: &str) -> Option<String> {
     whatlang::detect_lang(&latin_only)
         .and_then(iso_639_1)
         .map(str::to_string)
+}
+
+/// Each function word with the languages (indexes into [`FUNCTION_WORDS`]) that list it.
+fn function_word_index() -> &'static HashMap<&'static str, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for w in list.iter() {
+                let langs = index.entry(w).or_default();
+                if !langs.contains(&i) {
+                    langs.push(i);
+                }
+            }
+        }
+        index
+    })
 }
 
 /// The most frequent function words of common Latin-script languages.

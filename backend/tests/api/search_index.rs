@@ -646,3 +646,50 @@ each_index!(
         }
     }
 );
+
+each_index!(a_word_in_most_tickets_is_found, |db, index| async move {
+    // Sonic by default ignores a word held by nearly every object once there are 100 or more
+    // (its minimum IDF), and completes or corrects words; Hushdesk's configuration turns both
+    // off, and each word of a query is asked alone so every one of them must be present.
+    let (app, _) = spawn(db, index).await;
+    let mut marked = Vec::new();
+    for i in 0..120 {
+        let extra = if i % 40 == 7 { " zqmarked" } else { "" };
+        let t = create(
+            &app,
+            "General",
+            &format!("Wifi trouble {i}"),
+            &format!("The wifi drops after suspend{extra}."),
+        )
+        .await;
+        if !extra.is_empty() {
+            marked.push(t);
+        }
+    }
+    let other = create(&app, "General", "Printer", "The printer jams.").await;
+
+    let (s, v) = app.get_json("search?q=wifi&per_page=5").await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["total"], json!(120), "{v}");
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(5));
+
+    marked.reverse();
+    assert_eq!(found(&app, "wifi zqmarked", "").await, marked);
+    assert_eq!(found(&app, "zqmarked suspend", "").await, marked);
+    assert_eq!(found(&app, "wifi printer", "").await, Vec::<i64>::new());
+    assert_eq!(found(&app, "printer", "").await, vec![other]);
+
+    let (s, v) = app
+        .get_json(&format!(
+            "tickets?per_page=1&query={}",
+            enc("Content LIKE 'wifi'")
+        ))
+        .await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["total"], json!(120), "{v}");
+    if index == Index::Sonic {
+        // Exact words: no completion of "zqmark" into "zqmarked", no typo correction.
+        assert_eq!(found(&app, "zqmark", "").await, Vec::<i64>::new());
+        assert_eq!(found(&app, "zqmarkes", "").await, Vec::<i64>::new());
+    }
+});

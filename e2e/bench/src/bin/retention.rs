@@ -27,6 +27,8 @@ const USAGE: &str =
   --tickets N   tickets in the purge measure (default 100000)
   --rounds N    alternated rounds of the sealing measure; medians reported (default 5)
   --requests N  creates and reads per round and server (default 400)
+  --creates N   sealed and unsealed creates each in the in-process measure (default 2000)
+  --in-process-only  only the in-process create measure (no servers, no purge)
   --server PATH hushdesk binary (default $HUSHDESK_BIN, else $CARGO_TARGET_DIR/release/hushdesk)
   --out FILE    also write the Markdown section to FILE";
 
@@ -34,6 +36,8 @@ struct Opts {
     tickets: usize,
     rounds: usize,
     requests: usize,
+    creates: usize,
+    in_process_only: bool,
     server: PathBuf,
     out: Option<PathBuf>,
 }
@@ -43,6 +47,8 @@ fn opts() -> Result<Opts> {
         tickets: 100_000,
         rounds: 5,
         requests: 400,
+        creates: 2000,
+        in_process_only: false,
         server: std::env::var_os("HUSHDESK_BIN")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
@@ -58,13 +64,15 @@ fn opts() -> Result<Opts> {
             "--tickets" => o.tickets = val()?.parse().context("--tickets")?,
             "--rounds" => o.rounds = val()?.parse().context("--rounds")?,
             "--requests" => o.requests = val()?.parse().context("--requests")?,
+            "--creates" => o.creates = val()?.parse().context("--creates")?,
+            "--in-process-only" => o.in_process_only = true,
             "--server" => o.server = PathBuf::from(val()?),
             "--out" => o.out = Some(PathBuf::from(val()?)),
             "-h" | "--help" => bail!("{USAGE}"),
             other => bail!("unknown argument {other}\n{USAGE}"),
         }
     }
-    if !o.server.exists() {
+    if !o.in_process_only && !o.server.exists() {
         bail!(
             "no server binary at {} (build it or pass --server)",
             o.server.display()
@@ -156,6 +164,91 @@ async fn round(side: &mut Side, requests: usize) -> Result<(f64, f64)> {
     Ok((create.pct_ms(50.0), read.pct_ms(50.0)))
 }
 
+/// A store in `dir`, sealed or not (a fixed master key: no key file to create).
+fn bench_store(dir: &Path, sealed: bool) -> Result<hushdesk::store::Store> {
+    std::fs::create_dir_all(dir)?;
+    let config = Config {
+        database_url: format!("sqlite://{}/hd.db", dir.display()),
+        sealing: hushdesk::sealing::SealingConfig {
+            enabled: sealed,
+            master_key: Some("5e".repeat(32)),
+            master_key_file: None,
+        },
+        ..Config::default()
+    };
+    hushdesk::open_store(&config, &hushdesk::domain::clock::SystemClock)
+}
+
+/// One ticket created as `POST /ticket` stores it (a requestor, a short body), in its own
+/// write transaction; returns the milliseconds it took.
+fn create_once(store: &hushdesk::store::Store, queue: i64, seed: usize) -> Result<f64> {
+    let rights = hushdesk::domain::rights::EffectiveRights::all();
+    let t = Instant::now();
+    store.write_blocking(|conn| -> Result<()> {
+        let root = hushdesk::store::users::by_name(conn, "RT_System")?.context("RT_System user")?;
+        let ctx = Ctx {
+            actor: &root,
+            rights: &rights,
+            now: hushdesk::domain::clock::SystemClock.now(),
+            org: "bench.local",
+        };
+        let input = NewTicketInput {
+            queue,
+            subject: Some(format!(
+                "Seed {seed}: cannot reach the VPN from office {}",
+                seed % 13
+            )),
+            requestors: vec![format!("cust{}@example.test", seed % 1000)],
+            content: Some(Part {
+                content_type: "text/plain".into(),
+                content_encoding: "none".into(),
+                content: format!("Hello,\nthis is request {seed}; please help.\n").into_bytes(),
+                ..Part::default()
+            }),
+            ..NewTicketInput::default()
+        };
+        hushdesk::store::tickets::create(conn, &ctx, &input)?;
+        Ok(())
+    })?;
+    Ok(t.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// Sealed against unsealed creates in one process, without HTTP: two stores, one create on
+/// each in turn (the order flipped every time), so the machine's drift falls on both alike.
+/// Returns the medians in ms (unsealed, sealed).
+fn create_in_process(n: usize) -> Result<(f64, f64)> {
+    let dir = std::env::temp_dir().join(format!("hushdesk-seal-bench-{}", std::process::id()));
+    let plain = bench_store(&dir.join("plain"), false)?;
+    let sealed = bench_store(&dir.join("sealed"), true)?;
+    let queue = |s: &hushdesk::store::Store| -> Result<i64> {
+        s.read_blocking(|c| -> Result<i64> {
+            Ok(hushdesk::store::queues::by_name(c, "General")?
+                .context("General queue")?
+                .id)
+        })
+    };
+    let (qp, qs) = (queue(&plain)?, queue(&sealed)?);
+    // Warm both (page cache, statement cache, the sealer's key path).
+    for i in 0..50 {
+        create_once(&plain, qp, i)?;
+        create_once(&sealed, qs, i)?;
+    }
+    let (mut p, mut s) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        if i % 2 == 0 {
+            p.push(create_once(&plain, qp, 100 + i)?);
+            s.push(create_once(&sealed, qs, 100 + i)?);
+        } else {
+            s.push(create_once(&sealed, qs, 100 + i)?);
+            p.push(create_once(&plain, qp, 100 + i)?);
+        }
+    }
+    drop(plain);
+    drop(sealed);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok((median(p), median(s)))
+}
+
 /// Seeds `n` resolved tickets three years old (sealed, one body each), in process.
 fn seed_purge_db(dir: &Path, n: usize) -> Result<String> {
     let url = format!("sqlite://{}/hd.db", dir.display());
@@ -215,6 +308,27 @@ async fn main_async() -> Result<String> {
         o.server.display()
     ));
 
+    let verdict = |ratio: f64| if ratio <= 1.10 { "PASS" } else { "FAIL" };
+    // Sealing without HTTP or a second server: what the store pays for a sealed create.
+    let (ip, is) = create_in_process(o.creates)?;
+    out.push_str(&format!(
+        "Sealing overhead on create, in process: {} creates on each of two SQLite stores (sealed, unsealed), \
+         taken in turn, each its own write transaction as `POST /ticket` stores it; medians.\n\n",
+        o.creates
+    ));
+    out.push_str("| Measure | unsealed p50 ms | sealed p50 ms | Ratio | Target | Result |\n|---|---:|---:|---:|---|---|\n");
+    out.push_str(&format!(
+        "| create through `store::tickets::create` | {ip:.3} | {is:.3} | {:.3}× | ≤ 1.10× | {} |\n\n",
+        is / ip,
+        verdict(is / ip)
+    ));
+    if o.in_process_only {
+        if let Some(path) = &o.out {
+            std::fs::write(path, &out).with_context(|| format!("writing {}", path.display()))?;
+        }
+        return Ok(out);
+    }
+
     // Sealing: two servers, identical but for [sealing] enabled; rounds alternate.
     let mut sealed = start(&o.server, true)?;
     let mut plain = start(&o.server, false)?;
@@ -245,7 +359,6 @@ async fn main_async() -> Result<String> {
     drop(sealed);
     drop(plain);
     let (sc, sr, pc, pr) = (median(sc), median(sr), median(pc), median(pr));
-    let verdict = |ratio: f64| if ratio <= 1.10 { "PASS" } else { "FAIL" };
     out.push_str(&format!(
         "Sealing overhead: median over {} alternated rounds of per-round p50, {} requests per round and server, 2 clients.\n\n",
         o.rounds, o.requests

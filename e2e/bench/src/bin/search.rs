@@ -272,6 +272,13 @@ fn run_one(
     let before = size()?;
     let t = Instant::now();
     let n = search::sync(store, index.as_ref()).map_err(|e| anyhow!("sync: {e}"))?;
+    // As `hushdesk reindex` ends: PostgreSQL merges GIN's pending list and analyses.
+    {
+        let mut conn = store.conn()?;
+        index
+            .settle(&mut conn)
+            .map_err(|e| anyhow!("settle: {e}"))?;
+    }
     let index_secs = t.elapsed().as_secs_f64();
     let tickets_n = messages / PER_TICKET;
     if n < tickets_n {
@@ -411,11 +418,11 @@ fn start_sonic(scratch: &Path) -> Result<Sonic> {
         .port();
     let dir = scratch.join("sonic");
     std::fs::create_dir_all(&dir)?;
-    let cfg = format!(
-        "[server]\nlog_level = \"warn\"\n[channel]\ninet = \"127.0.0.1:{port}\"\nauth_password = \"bench\"\n\
-         [search]\nquery_limit_maximum = 1000\n[store.kv]\npath = \"{d}/kv/\"\n[store.fst]\npath = \"{d}/fst/\"\n",
-        d = dir.display()
-    );
+    // The configuration Hushdesk ships (contrib/sonic/config.cfg), as the tests use it.
+    let cfg = include_str!("../../../../contrib/sonic/config.cfg")
+        .replace("@INET@", &format!("127.0.0.1:{port}"))
+        .replace("@PASSWORD@", "bench")
+        .replace("@DATA@", &dir.display().to_string());
     std::fs::write(dir.join("config.cfg"), cfg)?;
     let child = Command::new(&bin)
         .arg("-c")
