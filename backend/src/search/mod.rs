@@ -281,18 +281,28 @@ fn texts(
     Ok(out)
 }
 
+/// Queued entries (ticket, sequence number) and, by ticket, the documents of those that still
+/// exist and are not deleted.
+type PendingDocs = (Vec<(i64, i64)>, std::collections::HashMap<i64, TicketDoc>);
+
+/// Up to `batch` queued entries and their documents.
+fn pending_docs(conn: &mut DbConn, batch: i64) -> QueryResult<PendingDocs> {
+    let pending = search_queue::pending(conn, batch)?;
+    let ids: Vec<i64> = pending.iter().map(|p| p.0).collect();
+    let docs = load_docs(conn, &ids)?
+        .into_iter()
+        .map(|d| (d.ticket, d))
+        .collect();
+    Ok((pending, docs))
+}
+
 /// Indexes up to `batch` queued tickets in one transaction; returns how many were taken.
 fn sync_batch_in_db(
     conn: &mut DbConn,
     index: &dyn SearchIndex,
     batch: i64,
 ) -> Result<usize, SearchError> {
-    let pending = search_queue::pending(conn, batch)?;
-    let ids: Vec<i64> = pending.iter().map(|p| p.0).collect();
-    let mut docs: std::collections::HashMap<i64, TicketDoc> = load_docs(conn, &ids)?
-        .into_iter()
-        .map(|d| (d.ticket, d))
-        .collect();
+    let (pending, mut docs) = pending_docs(conn, batch)?;
     for &(ticket, seq) in &pending {
         match docs.remove(&ticket) {
             Some(doc) => index.put(conn, &doc)?,
@@ -314,15 +324,8 @@ fn sync_batch(store: &Store, index: &dyn SearchIndex, batch: i64) -> Result<usiz
         return store.write_blocking(|conn| sync_batch_in_db(conn, index, batch));
     }
     let _one_at_a_time = EXTERNAL_SYNC.lock();
-    let (pending, mut docs) = store.read_blocking(|conn| -> Result<_, SearchError> {
-        let pending = search_queue::pending(conn, batch)?;
-        let ids: Vec<i64> = pending.iter().map(|p| p.0).collect();
-        let docs: std::collections::HashMap<i64, TicketDoc> = load_docs(conn, &ids)?
-            .into_iter()
-            .map(|d| (d.ticket, d))
-            .collect();
-        Ok((pending, docs))
-    })?;
+    let (pending, mut docs) =
+        store.read_blocking(|conn| -> Result<_, SearchError> { Ok(pending_docs(conn, batch)?) })?;
     store.read_blocking(|conn| -> Result<(), SearchError> {
         for &(ticket, _) in &pending {
             match docs.remove(&ticket) {
