@@ -504,7 +504,7 @@ fn report(outcomes: &[Outcome]) -> String {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut messages = 100_000;
-    let (mut postgres, mut sonic) = (true, true);
+    let (mut postgres, mut sonic, mut sqlite, mut keep) = (true, true, true, false);
     let mut out: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -514,8 +514,10 @@ fn main() -> Result<()> {
             }
             "--no-postgres" => postgres = false,
             "--no-sonic" => sonic = false,
+            "--no-sqlite" => sqlite = false,
+            "--keep-postgres" => keep = true,
             "--out" => out = Some(PathBuf::from(it.next().ok_or_else(|| anyhow!("--out FILE"))?)),
-            other => bail!("unknown argument {other}; usage: search [--messages N] [--no-postgres] [--no-sonic] [--out FILE]"),
+            other => bail!("unknown argument {other}; usage: search [--messages N] [--no-sqlite] [--no-sonic] [--no-postgres] [--keep-postgres] [--out FILE]"),
         }
     }
     let scratch =
@@ -524,44 +526,48 @@ fn main() -> Result<()> {
     let clock = SystemClock;
     let mut outcomes = Vec::new();
 
-    eprintln!("SQLite");
-    let db_path = scratch.join("bench.db");
-    let cfg = config(&format!("sqlite://{}", db_path.display()));
-    let store = hushdesk::open_store(&cfg, &clock)?;
-    seed(&store, messages)?;
-    let index = search::open(&cfg.search);
-    outcomes.push(run_one(
-        "SQLite FTS5",
-        &store,
-        index,
-        messages,
-        &mut || sqlite_size(&store, &db_path),
-    )?);
+    if sqlite || sonic {
+        eprintln!("SQLite");
+        let db_path = scratch.join("bench.db");
+        let cfg = config(&format!("sqlite://{}", db_path.display()));
+        let store = hushdesk::open_store(&cfg, &clock)?;
+        seed(&store, messages)?;
+        if sqlite {
+            let index = search::open(&cfg.search);
+            outcomes.push(run_one(
+                "SQLite FTS5",
+                &store,
+                index,
+                messages,
+                &mut || sqlite_size(&store, &db_path),
+            )?);
+        }
 
-    if sonic {
-        eprintln!("Sonic (same SQLite database as the text store)");
-        let server = start_sonic(&scratch)?;
-        let mut scfg = cfg.clone();
-        scfg.search.backend = SearchBackend::Sonic;
-        scfg.search.sonic_address = server.addr.clone();
-        scfg.search.sonic_password = "bench".into();
-        scfg.search.sonic_query_limit = 1000;
-        let sindex = search::open(&scfg.search);
-        store.write_blocking(|conn| -> Result<()> {
-            hushdesk::store::search_queue::touch_all(conn)?;
-            Ok(())
-        })?;
-        let data = server.dir.clone();
-        outcomes.push(run_one(
-            "Sonic 1.10",
-            &store,
-            sindex,
-            messages,
-            &mut || Ok(dir_size(&data.join("kv")) + dir_size(&data.join("fst"))),
-        )?);
-        drop(server);
+        if sonic {
+            eprintln!("Sonic (same SQLite database as the text store)");
+            let server = start_sonic(&scratch)?;
+            let mut scfg = cfg.clone();
+            scfg.search.backend = SearchBackend::Sonic;
+            scfg.search.sonic_address = server.addr.clone();
+            scfg.search.sonic_password = "bench".into();
+            scfg.search.sonic_query_limit = 1000;
+            let sindex = search::open(&scfg.search);
+            store.write_blocking(|conn| -> Result<()> {
+                hushdesk::store::search_queue::touch_all(conn)?;
+                Ok(())
+            })?;
+            let data = server.dir.clone();
+            outcomes.push(run_one(
+                "Sonic 1.10",
+                &store,
+                sindex,
+                messages,
+                &mut || Ok(dir_size(&data.join("kv")) + dir_size(&data.join("fst"))),
+            )?);
+            drop(server);
+        }
+        drop(store);
     }
-    drop(store);
 
     if postgres {
         eprintln!("PostgreSQL");
@@ -593,7 +599,11 @@ fn main() -> Result<()> {
                 Ok(u64::try_from(s.n).unwrap_or(0))
             })
         })();
-        a.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))?;
+        if keep {
+            eprintln!("  kept the database {url} (drop it by hand)");
+        } else {
+            a.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))?;
+        }
         outcomes.push(result?);
     }
     let _ = std::fs::remove_dir_all(&scratch);
