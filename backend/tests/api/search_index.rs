@@ -693,3 +693,23 @@ each_index!(a_word_in_most_tickets_is_found, |db, index| async move {
         assert_eq!(found(&app, "zqmarkes", "").await, Vec::<i64>::new());
     }
 });
+
+each_index!(
+    merged_tickets_answer_as_the_one_they_joined,
+    |db, index| async move {
+        let (app, _) = spawn(db, index).await;
+        let keep = create(&app, "General", "Laptop", "The qxkeepword laptop").await;
+        let dup = create(&app, "General", "Same laptop", "Again qxdupword here").await;
+        let both = create(&app, "General", "Other", "qxkeepword and qxdupword").await;
+        let (_, m) = app
+            .put(&format!("ticket/{dup}"), &json!({"MergeInto": keep}))
+            .await;
+        assert_eq!(m, json!(["Merge Successful"]));
+        // The merged ticket's words find the ticket it joined, once, ranked by its newest hit.
+        assert_eq!(found(&app, "qxdupword", "").await, vec![both, keep]);
+        assert_eq!(found(&app, "qxkeepword", "").await, vec![both, keep]);
+        let (s, v) = app.get_json("search?q=qxdupword").await;
+        assert_eq!(s, 200, "{v}");
+        assert_eq!(v["total"], json!(2), "{v}");
+    }
+);

@@ -267,11 +267,17 @@ fn run_one(
     index: Arc<dyn SearchIndex>,
     messages: usize,
     size: &mut dyn FnMut() -> Result<u64>,
+    already_indexed: bool,
 ) -> Result<Outcome> {
     eprintln!("  indexing with {name}");
-    let before = size()?;
+    let before = if already_indexed { 0 } else { size()? };
     let t = Instant::now();
     let n = search::sync(store, index.as_ref()).map_err(|e| anyhow!("sync: {e}"))?;
+    let n = if already_indexed {
+        messages / PER_TICKET
+    } else {
+        n
+    };
     // As `hushdesk reindex` ends: PostgreSQL merges GIN's pending list and analyses.
     {
         let mut conn = store.conn()?;
@@ -505,6 +511,7 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut messages = 100_000;
     let (mut postgres, mut sonic, mut sqlite, mut keep) = (true, true, true, false);
+    let mut reuse: Option<String> = None;
     let mut out: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -516,8 +523,12 @@ fn main() -> Result<()> {
             "--no-sonic" => sonic = false,
             "--no-sqlite" => sqlite = false,
             "--keep-postgres" => keep = true,
+            // Queries only, on a database an earlier `--keep-postgres` run seeded and indexed.
+            "--reuse-postgres" => {
+                reuse = Some(it.next().ok_or_else(|| anyhow!("--reuse-postgres URL"))?.clone());
+            }
             "--out" => out = Some(PathBuf::from(it.next().ok_or_else(|| anyhow!("--out FILE"))?)),
-            other => bail!("unknown argument {other}; usage: search [--messages N] [--no-sqlite] [--no-sonic] [--no-postgres] [--keep-postgres] [--out FILE]"),
+            other => bail!("unknown argument {other}; usage: search [--messages N] [--no-sqlite] [--no-sonic] [--no-postgres] [--keep-postgres] [--reuse-postgres URL] [--out FILE]"),
         }
     }
     let scratch =
@@ -540,6 +551,7 @@ fn main() -> Result<()> {
                 index,
                 messages,
                 &mut || sqlite_size(&store, &db_path),
+                false,
             )?);
         }
 
@@ -563,6 +575,7 @@ fn main() -> Result<()> {
                 sindex,
                 messages,
                 &mut || Ok(dir_size(&data.join("kv")) + dir_size(&data.join("fst"))),
+                false,
             )?);
             drop(server);
         }
@@ -575,31 +588,44 @@ fn main() -> Result<()> {
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let name = format!("hushdesk_search_bench_{}", std::process::id());
         let mut a = diesel::pg::PgConnection::establish(&admin)?;
-        a.batch_execute(&format!("CREATE DATABASE {name}"))?;
-        let url = match admin.rsplit_once('/') {
-            Some((head, _)) => format!("{head}/{name}"),
-            None => bail!("bad HUSHDESK_TEST_PG"),
+        let url = match (&reuse, admin.rsplit_once('/')) {
+            (Some(u), _) => u.clone(),
+            (None, Some((head, _))) => {
+                a.batch_execute(&format!("CREATE DATABASE {name}"))?;
+                format!("{head}/{name}")
+            }
+            (None, None) => bail!("bad HUSHDESK_TEST_PG"),
         };
         let result = (|| -> Result<Outcome> {
             let pcfg = config(&url);
             let store = hushdesk::open_store(&pcfg, &clock)?;
-            seed(&store, messages)?;
+            if reuse.is_none() {
+                seed(&store, messages)?;
+            }
             let index = search::open(&pcfg.search);
             let s2 = store.clone();
-            run_one("PostgreSQL tsvector", &store, index, messages, &mut || {
-                #[derive(QueryableByName)]
-                struct Size {
-                    #[diesel(sql_type = diesel::sql_types::BigInt)]
-                    n: i64,
-                }
-                let mut c = s2.conn()?;
-                let s: Size =
-                    diesel::sql_query("SELECT pg_total_relation_size('search_index')::BIGINT AS n")
-                        .get_result(&mut *c)?;
-                Ok(u64::try_from(s.n).unwrap_or(0))
-            })
+            run_one(
+                "PostgreSQL tsvector",
+                &store,
+                index,
+                messages,
+                &mut || {
+                    #[derive(QueryableByName)]
+                    struct Size {
+                        #[diesel(sql_type = diesel::sql_types::BigInt)]
+                        n: i64,
+                    }
+                    let mut c = s2.conn()?;
+                    let s: Size = diesel::sql_query(
+                        "SELECT pg_total_relation_size('search_index')::BIGINT AS n",
+                    )
+                    .get_result(&mut *c)?;
+                    Ok(u64::try_from(s.n).unwrap_or(0))
+                },
+                reuse.is_some(),
+            )
         })();
-        if keep {
+        if keep || reuse.is_some() {
             eprintln!("  kept the database {url} (drop it by hand)");
         } else {
             a.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))?;
