@@ -32,9 +32,12 @@ both!(
         reply(&app, b, "Try your passphrase again").await;
         let (_, v) = app.get_json("hushdesk/view/needs-answer").await;
         assert_eq!(ids(&v), vec![a, c]);
+        // Times are kept to the second: step past c's so b's new wait sorts after it.
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
         reply_as(&app, "alice", b, "Still locked").await;
         let (_, v) = app.get_json("hushdesk/view/needs-answer").await;
-        assert_eq!(ids(&v), vec![a, b, c]);
+        // Oldest wait first: b now waits since its newest message.
+        assert_eq!(ids(&v), vec![a, c, b]);
         // Resolved tickets do not wait.
         let (s, _) = app
             .put(&format!("ticket/{c}"), &json!({"Status": "resolved"}))
