@@ -21,6 +21,10 @@ pub struct Config {
     pub rt_name: String,
     /// Directory holding the built web app (index.html and its bundle).
     pub web_dir: PathBuf,
+    /// Directory for the keys Hushdesk creates on first start (sealing, sessions, abuse
+    /// scoring) and the default outbox spool. Unset: beside an SQLite database, else `./data`
+    /// under the working directory, which a PostgreSQL deployment should not rely on.
+    pub data_dir: Option<PathBuf>,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
     /// Database connections in the pool.
@@ -62,6 +66,7 @@ impl Default for Config {
             organization: "hushdesk.local".into(),
             rt_name: "hushdesk".into(),
             web_dir: PathBuf::from("frontend/dist"),
+            data_dir: None,
             max_body_bytes: 25 * 1024 * 1024,
             pool_size: 8,
             pool_timeout_seconds: 30,
@@ -102,8 +107,12 @@ impl Config {
         }
     }
 
-    /// Directory for files beside an SQLite database (secrets); `./data` otherwise.
+    /// Directory for the keys created on first start: `data_dir` when set, else beside an
+    /// SQLite database, else `./data`.
     pub fn data_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.data_dir {
+            return dir.clone();
+        }
         match self.database_url.strip_prefix("sqlite://") {
             Some(p) => Path::new(p)
                 .parent()
@@ -111,5 +120,52 @@ impl Config {
                 .unwrap_or_else(|| PathBuf::from(".")),
             None => PathBuf::from("data"),
         }
+    }
+
+    /// Whether the data directory is only the working directory's `./data` by default: a
+    /// server database with no `data_dir` set.
+    pub fn data_dir_is_implicit(&self) -> bool {
+        self.data_dir.is_none() && !self.database_url.starts_with("sqlite://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_dir_is_the_setting_then_beside_sqlite_then_data() {
+        let sqlite = Config {
+            database_url: "sqlite:///srv/hushdesk/db/hushdesk.db".into(),
+            ..Config::default()
+        };
+        assert_eq!(sqlite.data_dir(), PathBuf::from("/srv/hushdesk/db"));
+        assert!(!sqlite.data_dir_is_implicit());
+
+        let pg = Config {
+            database_url: "postgres://hushdesk@db/hushdesk".into(),
+            ..Config::default()
+        };
+        assert_eq!(pg.data_dir(), PathBuf::from("data"));
+        assert!(pg.data_dir_is_implicit());
+
+        let pg_set = Config {
+            data_dir: Some(PathBuf::from("/var/lib/hushdesk")),
+            ..pg
+        };
+        assert_eq!(pg_set.data_dir(), PathBuf::from("/var/lib/hushdesk"));
+        assert!(!pg_set.data_dir_is_implicit());
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail closure returns figment::Error
+    fn data_dir_comes_from_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("HUSHDESK_DATA_DIR", "/var/lib/hushdesk");
+            jail.set_env("HUSHDESK_DATABASE_URL", "postgres://hushdesk@db/hushdesk");
+            let c = Config::load(None).map_err(|e| e.to_string())?;
+            assert_eq!(c.data_dir(), PathBuf::from("/var/lib/hushdesk"));
+            Ok(())
+        });
     }
 }

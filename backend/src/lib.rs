@@ -201,6 +201,15 @@ pub fn serve(
 
 /// Opens the database, applies migrations and creates RT's fixed records.
 pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
+    if config.data_dir_is_implicit() {
+        // A path, not a secret: the operator needs to know where the keys went.
+        tracing::warn!(
+            dir = %std::env::current_dir().unwrap_or_default().join("data").display(),
+            "data_dir is not set: the sealing, session and abuse keys are kept in ./data under \
+             the working directory; set data_dir (HUSHDESK_DATA_DIR) so every start, from any \
+             directory, finds the same keys"
+        );
+    }
     let sealer = sealing::Sealer::from_config(&config.sealing, &config.data_dir())?;
     let scorer =
         retention::abuse::AbuseScorer::from_config(&config.retention.abuse, &config.data_dir())?;
@@ -212,7 +221,16 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
     .with_sealer(sealer)
     .with_abuse_scorer(scorer);
     store.migrate()?;
-    check_master_key(&store)?;
+    check_master_key(&store, config)?;
+    let indexed = store
+        .write_blocking(|conn| crypto::keys::index_handles(conn).map_err(store::StoreError::from))
+        .map_err(|e| anyhow::anyhow!("indexing stored OpenPGP keys: {e}"))?;
+    if indexed > 0 {
+        tracing::info!(
+            keys = indexed,
+            "recorded the key ids of stored OpenPGP keys"
+        );
+    }
     store
         .write_blocking(|conn| store::users::ensure_system_records(conn, clock.now()))
         .map_err(|e| anyhow::anyhow!("bootstrapping the database: {e}"))?;
@@ -221,7 +239,7 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
 
 /// Refuses to start with a master key that does not open the stored ticket keys: content
 /// sealed under the old key would otherwise turn unreadable one request at a time.
-fn check_master_key(store: &Store) -> anyhow::Result<()> {
+fn check_master_key(store: &Store, config: &Config) -> anyhow::Result<()> {
     let Some(sealer) = store.sealer() else {
         return Ok(());
     };
@@ -229,9 +247,19 @@ fn check_master_key(store: &Store) -> anyhow::Result<()> {
         .read_blocking(|conn| store::ticket_keys::any(conn).map_err(store::StoreError::from))?;
     if let Some((ticket, wrapped)) = stored {
         if sealer.unwrap(ticket, &wrapped).is_err() {
+            let source = match (&config.sealing.master_key, &config.sealing.master_key_file) {
+                (Some(_), _) => "[sealing] master_key".to_owned(),
+                (None, Some(file)) => file.display().to_string(),
+                (None, None) => config
+                    .data_dir()
+                    .join(sealing::MASTER_KEY_FILE)
+                    .display()
+                    .to_string(),
+            };
             anyhow::bail!(
-                "the configured sealing master key does not open this database's ticket keys \
-                 (check [sealing] master_key / master_key_file)"
+                "the sealing master key from {source} does not open this database's ticket keys; \
+                 point data_dir, [sealing] master_key_file or master_key at the key this \
+                 database was created with"
             );
         }
     }

@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 
 const NONCE_LEN: usize = 24;
 const KEY_LEN: usize = 32;
-const MASTER_KEY_FILE: &str = "sealing.key";
+pub const MASTER_KEY_FILE: &str = "sealing.key";
 /// Unwrapped data keys kept in memory; the cache starts over when full.
 const KEY_CACHE_SIZE: usize = 4096;
 

@@ -76,6 +76,8 @@ pub struct PurgeCounts {
     pub index_entries_removed: u64,
     pub watchers_anonymised: u64,
     pub users_anonymised: u64,
+    /// OpenPGP keys of blanked users, whose user ids name them.
+    pub openpgp_keys_removed: u64,
     pub transactions_removed: u64,
     pub whisperback_logs_removed: u64,
     pub hardware_facts_removed: u64,

@@ -23,11 +23,11 @@ const SIG_END: &[u8] = b"-----END PGP SIGNATURE-----";
 const MAX_DEPTH: usize = 4;
 
 /// Keys and results while walking one message.
-struct Walk {
+struct Walk<'k> {
     policy: StandardPolicy<'static>,
     now: SystemTime,
     secrets: Vec<(Cert, Option<String>)>,
-    publics: Vec<Cert>,
+    publics: &'k dyn pgp::Keyring,
     eol: &'static [u8],
     decrypted: bool,
     undecryptable: Option<String>,
@@ -36,7 +36,7 @@ struct Walk {
     decrypted_with: Vec<String>,
 }
 
-impl Walk {
+impl Walk<'_> {
     fn note_signature(&mut self, s: SignatureStatus) {
         // The first signature decides, except that a later failure overrides a success.
         let keep = match (&self.signature, &s) {
@@ -57,7 +57,7 @@ impl Walk {
             self.now,
             ciphertext,
             &self.secrets,
-            &self.publics,
+            self.publics,
         ) {
             Ok(plain) => {
                 self.decrypted = true;
@@ -92,11 +92,13 @@ pub fn open(
         return Ok(Opened::plain(raw));
     }
     let passphrase = super::config::passphrase();
+    let secrets = keys::queue_secrets(conn, queue_id, passphrase.as_deref())?;
+    let publics = keys::StoredKeyring::new(conn);
     let mut walk = Walk {
         policy: StandardPolicy::new(),
         now: now.into(),
-        secrets: keys::queue_secrets(conn, queue_id, passphrase.as_deref())?,
-        publics: keys::user_keyring(conn)?,
+        secrets,
+        publics: &publics,
         eol: if memchr::memmem::find(raw, b"\r\n").is_some() {
             b"\r\n"
         } else {
@@ -108,7 +110,9 @@ pub fn open(
         protected_subject: None,
         decrypted_with: Vec::new(),
     };
-    Ok(open_with(&mut walk, raw))
+    let opened = open_with(&mut walk, raw);
+    publics.finish()?;
+    Ok(opened)
 }
 
 /// Opens with keys given directly (no database): the core of [`open`], used by tests and
@@ -126,7 +130,7 @@ pub fn open_with_keys(
         policy: StandardPolicy::new(),
         now,
         secrets,
-        publics,
+        publics: &publics,
         eol: if memchr::memmem::find(raw, b"\r\n").is_some() {
             b"\r\n"
         } else {
@@ -402,7 +406,7 @@ fn open_inline(walk: &mut Walk, body: &[u8]) -> Option<Vec<u8>> {
         let replacement = if encrypted {
             walk.decrypt(block)
         } else {
-            match pgp::verify_inline(&walk.policy, walk.now, block, &walk.publics) {
+            match pgp::verify_inline(&walk.policy, walk.now, block, walk.publics) {
                 Ok(plain) => {
                     walk.note_signature(plain.signature);
                     Some(plain.data)
@@ -442,9 +446,9 @@ fn open_inline(walk: &mut Walk, body: &[u8]) -> Option<Vec<u8>> {
 /// received when that fails.
 fn verify_mime(walk: &Walk, signed: &[u8], sig: &[u8]) -> SignatureStatus {
     let crlf = to_crlf(signed);
-    let status = pgp::verify_detached(&walk.policy, walk.now, &crlf, sig, &walk.publics);
+    let status = pgp::verify_detached(&walk.policy, walk.now, &crlf, sig, walk.publics);
     if matches!(status, SignatureStatus::Bad { .. }) && crlf != signed {
-        let raw = pgp::verify_detached(&walk.policy, walk.now, signed, sig, &walk.publics);
+        let raw = pgp::verify_detached(&walk.policy, walk.now, signed, sig, walk.publics);
         if !matches!(raw, SignatureStatus::Bad { .. }) {
             return raw;
         }

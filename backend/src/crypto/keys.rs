@@ -2,11 +2,12 @@
 //! fingerprint, with expiry and revocation read from the cert at import time and checked again
 //! at use.
 
+use std::cell::RefCell;
 use std::time::SystemTime;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::QueryResult;
-use sequoia_openpgp::Cert;
+use sequoia_openpgp::{Cert, KeyHandle};
 
 use super::pgp::{self, StandardPolicy};
 use super::{CryptoError, EncryptionStatus, Opened, RequireEncryption, SignatureStatus};
@@ -87,6 +88,7 @@ pub fn store_cert(
             last_updated: n,
         },
     )?;
+    rows::set_handles(conn, id, &pgp::handles_of(&cert))?;
     rows::key_of(conn, owner_type, owner_id, &fpr)?
         .filter(|r| r.id == id)
         .ok_or(CryptoError::Db(diesel::result::Error::NotFound))
@@ -124,9 +126,62 @@ pub fn queue_signer(conn: &mut DbConn, queue: i64, now: SystemTime) -> QueryResu
     )
 }
 
-/// Every stored user key (the verification keyring).
-pub fn user_keyring(conn: &mut DbConn) -> QueryResult<Vec<Cert>> {
-    Ok(parse_rows(rows::all_user_keys(conn)?))
+/// The stored user keys as a verification keyring: a signature's key ids are looked up in
+/// `openpgp_key_handles`, and only the matching keys are read and parsed.
+pub struct StoredKeyring<'c> {
+    conn: RefCell<&'c mut DbConn>,
+    failure: RefCell<Option<diesel::result::Error>>,
+}
+
+impl<'c> StoredKeyring<'c> {
+    pub fn new(conn: &'c mut DbConn) -> Self {
+        Self {
+            conn: RefCell::new(conn),
+            failure: RefCell::new(None),
+        }
+    }
+
+    /// The first database error a lookup met: a signature checked meanwhile may have been
+    /// reported unknown for it, so the caller must not keep the result.
+    pub fn finish(self) -> QueryResult<()> {
+        match self.failure.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+impl pgp::Keyring for StoredKeyring<'_> {
+    fn certs_for(&self, ids: &[KeyHandle]) -> Vec<Cert> {
+        let handles: Vec<String> = ids.iter().map(KeyHandle::to_hex).collect();
+        let found = match self.conn.try_borrow_mut() {
+            Ok(mut conn) => rows::user_keys_with_handles(&mut conn, &handles),
+            Err(_) => return Vec::new(),
+        };
+        match found {
+            Ok(rows) => parse_rows(rows),
+            Err(e) => {
+                self.failure.borrow_mut().get_or_insert(e);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Records the handles of keys stored before `openpgp_key_handles` existed; returns how many
+/// keys were indexed. A key that no longer parses is left out (and tried again next start).
+pub fn index_handles(conn: &mut DbConn) -> QueryResult<usize> {
+    let missing = rows::keys_without_handles(conn)?;
+    let mut done = 0;
+    for chunk in missing.chunks(200) {
+        for (id, armored) in rows::armored_keys(conn, chunk)? {
+            if let Ok(cert) = pgp::parse_cert(&armored) {
+                rows::set_handles(conn, id, &pgp::handles_of(&cert))?;
+                done += 1;
+            }
+        }
+    }
+    Ok(done)
 }
 
 /// The user's keys that can be encrypted to now (not expired, not revoked).

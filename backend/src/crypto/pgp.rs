@@ -245,12 +245,42 @@ pub struct Plain {
     pub decrypted_with: Option<String>,
 }
 
+/// Public keys to check signatures against, asked for by the key ids and fingerprints a
+/// signature names: a store can look up the few that match instead of parsing every key.
+pub trait Keyring {
+    /// The certs with a key (primary or subkey) matching any of `ids`.
+    fn certs_for(&self, ids: &[KeyHandle]) -> Vec<Cert>;
+}
+
+impl Keyring for Vec<Cert> {
+    fn certs_for(&self, ids: &[KeyHandle]) -> Vec<Cert> {
+        self.iter().filter(|c| has_any(c, ids)).cloned().collect()
+    }
+}
+
+fn has_any(c: &Cert, ids: &[KeyHandle]) -> bool {
+    ids.iter()
+        .any(|id| c.keys().any(|k| k.key().key_handle().aliases(id)))
+}
+
+/// Every handle a signature may name one of the cert's keys by: the upper-case hex
+/// fingerprint and key id of the primary key and of each subkey.
+pub fn handles_of(c: &Cert) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .keys()
+        .flat_map(|k| [k.key().fingerprint().to_hex(), k.key().keyid().to_hex()])
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The one helper behind both verification and decryption.
 struct Helper<'a> {
     policy: &'a dyn Policy,
     now: SystemTime,
     secrets: &'a [(Cert, Option<String>)],
-    publics: &'a [Cert],
+    publics: &'a dyn Keyring,
     signature: SignatureStatus,
     decrypted_with: Option<Fingerprint>,
     locked: bool,
@@ -261,7 +291,7 @@ impl<'a> Helper<'a> {
         policy: &'a dyn Policy,
         now: SystemTime,
         secrets: &'a [(Cert, Option<String>)],
-        publics: &'a [Cert],
+        publics: &'a dyn Keyring,
     ) -> Self {
         Self {
             policy,
@@ -364,16 +394,15 @@ impl<P: openpgp::packet::key::KeyParts, R: openpgp::packet::key::KeyRole> Signin
 
 impl VerificationHelper for Helper<'_> {
     fn get_certs(&mut self, ids: &[KeyHandle]) -> openpgp::Result<Vec<Cert>> {
-        Ok(self
-            .publics
-            .iter()
-            .chain(self.secrets.iter().map(|(c, _)| c))
-            .filter(|c| {
-                ids.iter()
-                    .any(|id| c.keys().any(|k| k.key().key_handle().aliases(id)))
-            })
-            .cloned()
-            .collect())
+        let mut certs = self.publics.certs_for(ids);
+        certs.extend(
+            self.secrets
+                .iter()
+                .map(|(c, _)| c)
+                .filter(|c| has_any(c, ids))
+                .cloned(),
+        );
+        Ok(certs)
     }
 
     fn check(&mut self, structure: MessageStructure) -> openpgp::Result<()> {
@@ -474,7 +503,7 @@ pub fn decrypt(
     now: SystemTime,
     ciphertext: &[u8],
     secrets: &[(Cert, Option<String>)],
-    publics: &[Cert],
+    publics: &dyn Keyring,
 ) -> anyhow::Result<Plain> {
     let helper = Helper::new(policy, now, secrets, publics);
     let mut d = DecryptorBuilder::from_bytes(ciphertext)?.with_policy(policy, now, helper)?;
@@ -493,7 +522,7 @@ pub fn verify_inline(
     policy: &dyn Policy,
     now: SystemTime,
     signed: &[u8],
-    publics: &[Cert],
+    publics: &dyn Keyring,
 ) -> anyhow::Result<Plain> {
     let helper = Helper::new(policy, now, &[], publics);
     let mut v = VerifierBuilder::from_bytes(signed)?.with_policy(policy, now, helper)?;
@@ -512,7 +541,7 @@ pub fn verify_detached(
     now: SystemTime,
     data: &[u8],
     signature: &[u8],
-    publics: &[Cert],
+    publics: &dyn Keyring,
 ) -> SignatureStatus {
     let helper = Helper::new(policy, now, &[], publics);
     let mut v = match DetachedVerifierBuilder::from_bytes(signature)

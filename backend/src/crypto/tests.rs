@@ -42,7 +42,7 @@ fn sign_encrypt_decrypt_verify_round_trip() {
         t0(),
         &ct,
         &[(queue.clone(), None)],
-        std::slice::from_ref(&alice),
+        &vec![alice.clone()],
     )
     .unwrap();
     assert_eq!(plain.data, b"secret text\n");
@@ -54,7 +54,7 @@ fn sign_encrypt_decrypt_verify_round_trip() {
     );
     assert_eq!(plain.decrypted_with, Some(fpr(&queue)));
     // Without Alice's key the signature is from an unknown key, named by its issuer.
-    let plain = pgp::decrypt(&p, t0(), &ct, &[(queue, None)], &[]).unwrap();
+    let plain = pgp::decrypt(&p, t0(), &ct, &[(queue, None)], &Vec::new()).unwrap();
     match plain.signature {
         SignatureStatus::UnknownKey { issuer } => assert!(
             alice
@@ -73,7 +73,7 @@ fn decrypt_with_the_wrong_key_fails_clearly() {
     let queue = key("Queue <q@example.test>");
     let other = key("Other <o@example.test>");
     let ct = pgp::sign_encrypt(&p, t0(), b"x", None, &[other]).unwrap();
-    let err = pgp::decrypt(&p, t0(), &ct, &[(queue, None)], &[]).unwrap_err();
+    let err = pgp::decrypt(&p, t0(), &ct, &[(queue, None)], &Vec::new()).unwrap_err();
     assert!(
         err.to_string()
             .contains("not encrypted to any of the queue's keys"),
@@ -92,14 +92,21 @@ fn locked_queue_key_needs_the_passphrase() {
     )
     .unwrap();
     let ct = pgp::sign_encrypt(&p, t0(), b"locked", None, std::slice::from_ref(&queue)).unwrap();
-    assert!(pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), None)], &[]).is_err());
-    assert!(pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), Some("wrong".into()))], &[]).is_err());
+    assert!(pgp::decrypt(&p, t0(), &ct, &[(queue.clone(), None)], &Vec::new()).is_err());
+    assert!(pgp::decrypt(
+        &p,
+        t0(),
+        &ct,
+        &[(queue.clone(), Some("wrong".into()))],
+        &Vec::new()
+    )
+    .is_err());
     let ok = pgp::decrypt(
         &p,
         t0(),
         &ct,
         &[(queue.clone(), Some("hunter2".into()))],
-        &[],
+        &Vec::new(),
     )
     .unwrap();
     assert_eq!(ok.data, b"locked");
@@ -114,13 +121,7 @@ fn detached_signature_good_and_bad() {
     let alice = key("Alice <alice@example.test>");
     let sig = pgp::sign_detached(&p, t0(), b"the signed part", &alice, None).unwrap();
     assert_eq!(
-        pgp::verify_detached(
-            &p,
-            t0(),
-            b"the signed part",
-            &sig,
-            std::slice::from_ref(&alice)
-        ),
+        pgp::verify_detached(&p, t0(), b"the signed part", &sig, &vec![alice.clone()]),
         SignatureStatus::Good {
             fingerprint: fpr(&alice)
         }
@@ -131,12 +132,12 @@ fn detached_signature_good_and_bad() {
             t0(),
             b"the signed part, altered",
             &sig,
-            std::slice::from_ref(&alice)
+            &vec![alice.clone()]
         ),
         SignatureStatus::Bad { .. }
     ));
     assert!(matches!(
-        pgp::verify_detached(&p, t0(), b"x", b"not a signature", &[alice]),
+        pgp::verify_detached(&p, t0(), b"x", b"not a signature", &vec![alice]),
         SignatureStatus::Bad { .. }
     ));
 }
@@ -156,7 +157,7 @@ fn signature_by_an_expired_key_is_expired() {
             t0() + Duration::from_secs(120),
             b"m",
             &sig,
-            std::slice::from_ref(&alice)
+            &vec![alice.clone()]
         ),
         SignatureStatus::Good {
             fingerprint: fpr(&alice)
@@ -164,7 +165,7 @@ fn signature_by_an_expired_key_is_expired() {
     );
     let later = t0() + Duration::from_secs(3 * 24 * 3600);
     assert_eq!(
-        pgp::verify_detached(&p, later, b"m", &sig, std::slice::from_ref(&alice)),
+        pgp::verify_detached(&p, later, b"m", &sig, &vec![alice.clone()]),
         SignatureStatus::Expired {
             fingerprint: fpr(&alice)
         }
@@ -189,7 +190,7 @@ fn signature_by_a_revoked_key_is_revoked() {
             t0() + Duration::from_secs(120),
             b"m",
             &sig,
-            std::slice::from_ref(&revoked)
+            &vec![revoked.clone()]
         ),
         SignatureStatus::Revoked {
             fingerprint: fpr(&alice)

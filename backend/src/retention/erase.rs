@@ -48,8 +48,17 @@ pub fn erase(
                         .insert(kind.as_str().to_owned(), tickets.len() as u64);
                 }
             }
-            if rows::blank_user(conn, user.id)? > 0 && tickets.is_empty() {
-                counts.users_anonymised += 1;
+            if rows::blank_user(conn, user.id)? > 0 {
+                // The identity purge above blanked the user already when they had tickets.
+                if tickets.is_empty() {
+                    counts.users_anonymised += 1;
+                }
+                // A public key names its holder in its user ids: it goes with the address.
+                counts.openpgp_keys_removed += crate::store::openpgp::delete_owner_keys(
+                    conn,
+                    crate::store::openpgp::OWNER_USER,
+                    user.id,
+                )? as u64;
             }
         }
         if let Some(s) = &scorer {

@@ -25,6 +25,8 @@ pub struct Counts {
     pub index_entries_removed: u64,
     pub watchers_anonymised: u64,
     pub users_anonymised: u64,
+    /// OpenPGP keys of blanked users (their addresses are in the keys' user ids).
+    pub openpgp_keys_removed: u64,
     pub transactions_removed: u64,
     pub whisperback_logs_removed: u64,
     pub hardware_facts_removed: u64,
@@ -79,6 +81,7 @@ pub fn purge_kind(
             let c = rows::purge_identity(conn, &all, &txns, anonymous)?;
             counts.watchers_anonymised += c.watchers;
             counts.users_anonymised += c.users_anonymised;
+            counts.openpgp_keys_removed += c.openpgp_keys;
         }
         DataKind::Bodies => {
             let atts = rows::attachment_ids(conn, &txns)?;
@@ -217,6 +220,7 @@ fn merge(into: &mut Counts, c: &Counts) {
     into.index_entries_removed += c.index_entries_removed;
     into.watchers_anonymised += c.watchers_anonymised;
     into.users_anonymised += c.users_anonymised;
+    into.openpgp_keys_removed += c.openpgp_keys_removed;
     into.transactions_removed += c.transactions_removed;
     into.whisperback_logs_removed += c.whisperback_logs_removed;
     into.hardware_facts_removed += c.hardware_facts_removed;

@@ -4,7 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::{
-    openpgp_keys, openpgp_queue_settings, openpgp_transaction_status, outbound_mail,
+    openpgp_key_handles, openpgp_keys, openpgp_queue_settings, openpgp_transaction_status,
+    outbound_mail,
 };
 use super::DbConn;
 use crate::insert_returning_id;
@@ -70,13 +71,6 @@ pub fn key_of(
 }
 
 /// Every stored public key of users (for verifying signatures).
-pub fn all_user_keys(conn: &mut DbConn) -> QueryResult<Vec<KeyRow>> {
-    openpgp_keys::table
-        .filter(openpgp_keys::owner_type.eq(OWNER_USER))
-        .select(KeyRow::as_select())
-        .load(conn)
-}
-
 /// Inserts or replaces the key `fingerprint` of an owner; returns its row id.
 pub fn upsert_key(conn: &mut DbConn, new: &NewKey<'_>) -> QueryResult<i64> {
     if let Some(old) = key_of(conn, new.owner_type, new.owner_id, new.fingerprint)? {
@@ -101,13 +95,88 @@ pub fn delete_key(
     owner_id: i64,
     fingerprint: &str,
 ) -> QueryResult<usize> {
-    diesel::delete(
-        openpgp_keys::table
-            .filter(openpgp_keys::owner_type.eq(owner_type))
-            .filter(openpgp_keys::owner_id.eq(owner_id))
-            .filter(openpgp_keys::fingerprint.eq(fingerprint)),
-    )
-    .execute(conn)
+    let ids: Vec<i64> = openpgp_keys::table
+        .filter(openpgp_keys::owner_type.eq(owner_type))
+        .filter(openpgp_keys::owner_id.eq(owner_id))
+        .filter(openpgp_keys::fingerprint.eq(fingerprint))
+        .select(openpgp_keys::id)
+        .load(conn)?;
+    delete_rows(conn, &ids)
+}
+
+/// Deletes every key of an owner (with their handles); returns how many.
+pub fn delete_owner_keys(conn: &mut DbConn, owner_type: &str, owner_id: i64) -> QueryResult<usize> {
+    let ids: Vec<i64> = openpgp_keys::table
+        .filter(openpgp_keys::owner_type.eq(owner_type))
+        .filter(openpgp_keys::owner_id.eq(owner_id))
+        .select(openpgp_keys::id)
+        .load(conn)?;
+    delete_rows(conn, &ids)
+}
+
+fn delete_rows(conn: &mut DbConn, ids: &[i64]) -> QueryResult<usize> {
+    diesel::delete(openpgp_key_handles::table.filter(openpgp_key_handles::key_id.eq_any(ids)))
+        .execute(conn)?;
+    diesel::delete(openpgp_keys::table.filter(openpgp_keys::id.eq_any(ids))).execute(conn)
+}
+
+/// Replaces the handles (hex key ids and fingerprints) recorded for key row `key_id`.
+pub fn set_handles(conn: &mut DbConn, key_id: i64, handles: &[String]) -> QueryResult<()> {
+    diesel::delete(openpgp_key_handles::table.filter(openpgp_key_handles::key_id.eq(key_id)))
+        .execute(conn)?;
+    let rows: Vec<_> = handles
+        .iter()
+        .map(|h| {
+            (
+                openpgp_key_handles::handle.eq(h),
+                openpgp_key_handles::key_id.eq(key_id),
+            )
+        })
+        .collect();
+    match conn {
+        DbConn::Sqlite(c) => diesel::insert_into(openpgp_key_handles::table)
+            .values(&rows)
+            .execute(c)?,
+        DbConn::Pg(c) => diesel::insert_into(openpgp_key_handles::table)
+            .values(&rows)
+            .execute(c)?,
+    };
+    Ok(())
+}
+
+/// User keys with any of these handles (upper-case hex key ids or fingerprints).
+pub fn user_keys_with_handles(conn: &mut DbConn, handles: &[String]) -> QueryResult<Vec<KeyRow>> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = openpgp_key_handles::table
+        .filter(openpgp_key_handles::handle.eq_any(handles))
+        .select(openpgp_key_handles::key_id);
+    openpgp_keys::table
+        .filter(openpgp_keys::owner_type.eq(OWNER_USER))
+        .filter(openpgp_keys::id.eq_any(ids))
+        .order(openpgp_keys::id)
+        .select(KeyRow::as_select())
+        .load(conn)
+}
+
+/// Ids of the keys that have no handles recorded (stored before handles existed).
+pub fn keys_without_handles(conn: &mut DbConn) -> QueryResult<Vec<i64>> {
+    let known = openpgp_key_handles::table.select(openpgp_key_handles::key_id);
+    openpgp_keys::table
+        .filter(openpgp_keys::id.ne_all(known))
+        .order(openpgp_keys::id)
+        .select(openpgp_keys::id)
+        .load(conn)
+}
+
+/// (id, armored) of these key rows.
+pub fn armored_keys(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    openpgp_keys::table
+        .filter(openpgp_keys::id.eq_any(ids))
+        .order(openpgp_keys::id)
+        .select((openpgp_keys::id, openpgp_keys::armored))
+        .load(conn)
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]

@@ -296,6 +296,7 @@ pub fn anonymous_user(conn: &mut DbConn, now: NaiveDateTime) -> DomainResult<i64
 pub struct IdentityCounts {
     pub watchers: u64,
     pub users_anonymised: u64,
+    pub openpgp_keys: u64,
 }
 
 /// Replaces unprivileged watchers of these tickets (and their traces as creators) by the
@@ -422,18 +423,22 @@ pub fn purge_identity(
         .set(attachments::headers.eq(""))
         .execute(conn)?;
     let mut anonymised = 0u64;
+    let mut keys = 0u64;
     for user in &people {
         let still_watching: i64 = ticket_watchers::table
             .filter(ticket_watchers::user_id.eq(user))
             .count()
             .get_result(conn)?;
-        if still_watching == 0 {
-            anonymised += blank_user(conn, *user)? as u64;
+        if still_watching == 0 && blank_user(conn, *user)? > 0 {
+            anonymised += 1;
+            keys +=
+                super::openpgp::delete_owner_keys(conn, super::openpgp::OWNER_USER, *user)? as u64;
         }
     }
     Ok(IdentityCounts {
         watchers: rows.len() as u64,
         users_anonymised: anonymised,
+        openpgp_keys: keys,
     })
 }
 

@@ -458,6 +458,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    openpgp_key_handles (handle, key_id) {
+        handle -> Text,
+        key_id -> BigInt,
+    }
+}
+
+diesel::table! {
     openpgp_keys (id) {
         id -> BigInt,
         owner_type -> Text,
@@ -553,7 +560,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_messages,
     mail_autoreplies,
     openpgp_keys,
+    openpgp_key_handles,
     openpgp_queue_settings,
     openpgp_transaction_status,
     outbound_mail,
 );
+
+diesel::joinable!(openpgp_key_handles -> openpgp_keys (key_id));

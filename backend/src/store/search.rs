@@ -844,13 +844,19 @@ pub fn languages(
 }
 
 /// Effective ids of the tickets (merged ones included) whose WhisperBack reports match.
-fn whisperback_tickets(conn: &mut DbConn, f: &HitFilters) -> QueryResult<Option<Vec<i64>>> {
+fn whisperback_tickets(
+    conn: &mut DbConn,
+    f: &HitFilters,
+) -> QueryResult<Option<std::collections::HashSet<i64>>> {
     use super::schema::{wb_report_devices, wb_reports};
-    let mut out: Option<Vec<i64>> = None;
+    use std::collections::HashSet;
+    // Sets, not lists: a common Tails version can match tens of thousands of tickets.
+    let mut out: Option<HashSet<i64>> = None;
     let mut narrow = |ids: Vec<i64>| {
+        let ids: HashSet<i64> = ids.into_iter().collect();
         out = Some(match out.take() {
             None => ids,
-            Some(prev) => prev.into_iter().filter(|i| ids.contains(i)).collect(),
+            Some(prev) => prev.intersection(&ids).copied().collect(),
         });
     };
     if !f.tails_versions.is_empty() {

@@ -284,11 +284,17 @@ both!(export_as_csv_and_json, |app: TestApp| async move {
 /// `hushdesk export hardware` prints what the API exports.
 async fn cli_export(db: Db) {
     let mut url = String::new();
-    let app = spawn_app_with(db, |c| url = c.database_url.clone()).await;
+    let mut data_dir = std::path::PathBuf::new();
+    let app = spawn_app_with(db, |c| {
+        url = c.database_url.clone();
+        data_dir = c.data_dir();
+    })
+    .await;
     setup(&app).await;
     let (_, api_rows) = app.get_json("hardware/export").await;
     let bin = env!("CARGO_BIN_EXE_hushdesk");
     let out = std::process::Command::new(bin)
+        .env("HUSHDESK_DATA_DIR", &data_dir)
         .args([
             "--config",
             "/dev/null",
@@ -309,6 +315,7 @@ async fn cli_export(db: Db) {
     let cli_rows: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cli_rows, api_rows);
     let out = std::process::Command::new(bin)
+        .env("HUSHDESK_DATA_DIR", &data_dir)
         .args([
             "--config",
             "/dev/null",
@@ -325,6 +332,7 @@ async fn cli_export(db: Db) {
     let csv = String::from_utf8(out.stdout).unwrap();
     assert_eq!(csv.lines().count(), api_rows.as_array().unwrap().len() + 1);
     let out = std::process::Command::new(bin)
+        .env("HUSHDESK_DATA_DIR", &data_dir)
         .args([
             "--config",
             "/dev/null",

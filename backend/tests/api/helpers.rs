@@ -90,6 +90,8 @@ pub async fn spawn_app_at(
         database_url: database_url.clone(),
         web_base_url: format!("http://{addr}"),
         web_dir: dir.path().join("web"),
+        // Keys in the test's own directory on both backends (PostgreSQL would use ./data).
+        data_dir: Some(dir.path().to_path_buf()),
         pool_size: 4,
         ..Config::default()
     };

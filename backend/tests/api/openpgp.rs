@@ -651,3 +651,105 @@ both!(keys_are_learned_from_mail, |app: TestApp| async move {
     assert_eq!(v["keys"][0]["fingerprint"], fpr(&carol));
     assert_eq!(v["keys"][0]["source"], "pasted");
 });
+
+/// A signature finds its key through `openpgp_key_handles` (no parse of the whole keyring);
+/// keys stored before that table existed are indexed at start; deleting a key drops its handles.
+mod keys_found_by_handle {
+    use super::*;
+    use crate::helpers::{spawn_app_at, Db};
+    use diesel::prelude::*;
+    use hushdesk::domain::clock::SystemClock;
+    use hushdesk::store::schema::{openpgp_key_handles, openpgp_keys};
+    use std::sync::Arc;
+
+    fn handles(store: &hushdesk::store::Store, fingerprint: &str) -> Vec<String> {
+        openpgp_key_handles::table
+            .inner_join(openpgp_keys::table)
+            .filter(openpgp_keys::fingerprint.eq(fingerprint))
+            .order(openpgp_key_handles::handle)
+            .select(openpgp_key_handles::handle)
+            .load(&mut *store.conn().unwrap())
+            .unwrap()
+    }
+
+    async fn run(db: Db) {
+        let (app, store, config) = spawn_app_at(db, |_| {}, Arc::new(SystemClock)).await;
+        for i in 0..12 {
+            let email = format!("other{i}@example.test");
+            add_user_with_key(&app, &email, &user_key(&format!("Other <{email}>"))).await;
+        }
+        let alice = user_key("Alice <alice@example.test>");
+        add_user_with_key(&app, "alice@example.test", &alice).await;
+
+        // Primary key and subkeys, each by fingerprint and by key id.
+        let expected = pgp::handles_of(&alice);
+        assert_eq!(expected.len(), 2 * alice.keys().count(), "{expected:?}");
+        let signing = alice
+            .keys()
+            .subkeys()
+            .find(|k| {
+                k.binding_signature(&StandardPolicy::new(), now())
+                    .map(|s| s.key_flags().is_some_and(|f| f.for_signing()))
+                    .unwrap_or(false)
+            })
+            .expect("a signing subkey");
+        assert!(expected.contains(&signing.key().fingerprint().to_hex()));
+        assert!(expected.contains(&signing.key().keyid().to_hex()));
+        assert_eq!(handles(&store, &fpr(&alice)), expected);
+
+        // A database from before the table: no handles at all. The next start indexes them.
+        diesel::delete(openpgp_key_handles::table)
+            .execute(&mut *store.conn().unwrap())
+            .unwrap();
+        assert!(handles(&store, &fpr(&alice)).is_empty());
+        drop(hushdesk::open_store(&config, &SystemClock).unwrap());
+        assert_eq!(handles(&store, &fpr(&alice)), expected);
+        let all: i64 = openpgp_key_handles::table
+            .count()
+            .get_result(&mut *store.conn().unwrap())
+            .unwrap();
+        assert_eq!(all, 13 * expected.len() as i64);
+
+        // The signing subkey's signature is checked against Alice's key, found by its handle.
+        let msg = signed_mime(
+            "alice@example.test",
+            "by handle",
+            "handle text",
+            &alice,
+            now(),
+        );
+        let id = ticket_of(&gate(&app, "General", "correspond", msg.as_bytes()).await);
+        let st = openpgp_status(&app, id).await;
+        assert_eq!(st["signature"], "good", "{st}");
+        assert_eq!(st["signer"], fpr(&alice));
+
+        // Deleted: the handles go with the key, and her signatures are from an unknown key.
+        let (s, _) = app
+            .send(
+                reqwest::Method::DELETE,
+                &format!("user/alice@example.test/key/{}", fpr(&alice)),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 204);
+        let left: i64 = openpgp_key_handles::table
+            .filter(openpgp_key_handles::handle.eq_any(&expected))
+            .count()
+            .get_result(&mut *store.conn().unwrap())
+            .unwrap();
+        assert_eq!(left, 0);
+        let msg = signed_mime("alice@example.test", "deleted", "gone text", &alice, now());
+        let id = ticket_of(&gate(&app, "General", "correspond", msg.as_bytes()).await);
+        assert_eq!(openpgp_status(&app, id).await["signature"], "unknown_key");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        run(Db::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        run(Db::Postgres).await;
+    }
+}

@@ -59,7 +59,7 @@ fn decrypt_pgp_mime(raw: &[u8], key: &Cert, signer: &Cert) -> (Vec<u8>, Signatur
         now(),
         &ct,
         &[(key.clone(), None)],
-        std::slice::from_ref(signer),
+        &vec![signer.clone()],
     )
     .unwrap();
     (plain.data, plain.signature)
@@ -162,7 +162,7 @@ both!(
                 now(),
                 signed,
                 &sigbytes,
-                std::slice::from_ref(&q)
+                &vec![q.clone()]
             ),
             SignatureStatus::Good {
                 fingerprint: fpr(&q)

@@ -592,6 +592,34 @@ both_env!(
             .ticket("Eve second", "eve body two", "Eve@Example.org")
             .await;
         let b = env.ticket("Bob case", "bob body", "bob@example.org").await;
+        // Their public keys name them in their user ids.
+        for who in ["eve@example.org", "bob@example.org"] {
+            let cert = hushdesk::crypto::pgp::generate(
+                &format!("Someone <{who}>"),
+                hushdesk::crypto::pgp::CipherSuite::Cv25519,
+                std::time::SystemTime::now() - std::time::Duration::from_secs(60),
+                None,
+            )
+            .unwrap();
+            let armored = hushdesk::crypto::pgp::armor_public(&cert).unwrap();
+            let (s, v) = env
+                .app
+                .post(&format!("user/{who}/keys"), &json!({ "armored": armored }))
+                .await;
+            assert_eq!(s, 201, "{v}");
+        }
+        let key_owners = |store: &Store| -> Vec<String> {
+            use hushdesk::store::schema::openpgp_keys;
+            openpgp_keys::table
+                .order(openpgp_keys::id)
+                .select(openpgp_keys::user_ids)
+                .load(&mut *store.conn().unwrap())
+                .unwrap()
+        };
+        assert_eq!(
+            key_owners(&env.store),
+            vec!["Someone <eve@example.org>", "Someone <bob@example.org>"]
+        );
         let before = env.skeleton();
         let (s, r) = env
             .app
@@ -600,6 +628,16 @@ both_env!(
         assert_eq!(s, 200, "{r}");
         assert_eq!(r["trigger"], "erasure");
         assert_eq!(r["counts"]["tickets"]["bodies"], 2, "{r}");
+        assert_eq!(r["counts"]["openpgp_keys_removed"], 1, "{r}");
+        assert_eq!(key_owners(&env.store), vec!["Someone <bob@example.org>"]);
+        let handles: i64 = hushdesk::store::schema::openpgp_key_handles::table
+            .count()
+            .get_result(&mut *env.store.conn().unwrap())
+            .unwrap();
+        assert_eq!(
+            handles, 6,
+            "only Bob's three keys, each by fingerprint and key id"
+        );
         assert!(!r.to_string().contains("eve"), "{r}");
         for id in [a1, a2] {
             let (_, t) = env.app.get_json(&format!("ticket/{id}")).await;
@@ -1069,5 +1107,53 @@ both_env!(
         link(app, issue, fresh).await;
         let (_, now) = app.get_json(&format!("known-issue/{issue}")).await;
         assert_eq!(counts(&now), (json!(5), json!(4)), "{now}");
+    }
+);
+
+both_env!(
+    a_foreign_master_key_refuses_to_start,
+    |_| {},
+    |env: Env| async move {
+        let id = env
+            .ticket("Keys", "sealed under the first key", "keys@example.net")
+            .await;
+        assert_eq!(env.body(id).await, "sealed under the first key");
+        let sealed: i64 = ticket_keys::table
+            .count()
+            .get_result(&mut *env.store.conn().unwrap())
+            .unwrap();
+        assert!(sealed >= 1, "{sealed}");
+
+        // Started from elsewhere: a fresh sealing.key is made in the other directory, and it
+        // does not open this database's ticket keys, so the server must not start.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let moved = Config {
+            data_dir: Some(elsewhere.path().to_path_buf()),
+            ..env.config.clone()
+        };
+        let err = hushdesk::open_store(&moved, env.clock.as_ref())
+            .err()
+            .expect("a foreign key must be refused")
+            .to_string();
+        assert!(
+            err.contains("does not open this database's ticket keys"),
+            "{err}"
+        );
+        let key_path = elsewhere.path().join("sealing.key");
+        assert!(err.contains(&key_path.display().to_string()), "{err}");
+
+        // The same through [sealing] master_key: the message names the setting.
+        let mut inline = env.config.clone();
+        inline.sealing.master_key = Some("11".repeat(32));
+        let err = hushdesk::open_store(&inline, env.clock.as_ref())
+            .err()
+            .expect("a foreign key must be refused")
+            .to_string();
+        assert!(err.contains("[sealing] master_key"), "{err}");
+
+        // The right directory still opens, and the content reads back.
+        let again = hushdesk::open_store(&env.config, env.clock.as_ref()).unwrap();
+        drop(again);
+        assert_eq!(env.body(id).await, "sealed under the first key");
     }
 );

@@ -195,7 +195,7 @@ fn bare_decrypt(kind: &Kind, range: std::ops::Range<usize>, clients: usize) -> R
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(p) = payloads.get(i) else { break };
                 let t0 = Instant::now();
-                let plain = pgp::decrypt(&policy, SystemTime::now(), p, &secrets, &[])?;
+                let plain = pgp::decrypt(&policy, SystemTime::now(), p, &secrets, &Vec::new())?;
                 if plain.data.is_empty() {
                     bail!("decrypted nothing");
                 }

@@ -25,6 +25,7 @@ class PurgeCounts:
         hardware_facts_removed (int | Unset):  Default: 0.
         index_entries_removed (int | Unset):  Default: 0.
         keys_destroyed (int | Unset):  Default: 0.
+        openpgp_keys_removed (int | Unset): OpenPGP keys of blanked users, whose user ids name them. Default: 0.
         spool_files_removed (int | Unset):  Default: 0.
         tickets (PurgeCountsTickets | Unset): Tickets purged per kind of data.
         transactions_removed (int | Unset):  Default: 0.
@@ -38,6 +39,7 @@ class PurgeCounts:
     hardware_facts_removed: int | Unset = 0
     index_entries_removed: int | Unset = 0
     keys_destroyed: int | Unset = 0
+    openpgp_keys_removed: int | Unset = 0
     spool_files_removed: int | Unset = 0
     tickets: PurgeCountsTickets | Unset = UNSET
     transactions_removed: int | Unset = 0
@@ -56,6 +58,8 @@ class PurgeCounts:
         index_entries_removed = self.index_entries_removed
 
         keys_destroyed = self.keys_destroyed
+
+        openpgp_keys_removed = self.openpgp_keys_removed
 
         spool_files_removed = self.spool_files_removed
 
@@ -84,6 +88,8 @@ class PurgeCounts:
             field_dict["index_entries_removed"] = index_entries_removed
         if keys_destroyed is not UNSET:
             field_dict["keys_destroyed"] = keys_destroyed
+        if openpgp_keys_removed is not UNSET:
+            field_dict["openpgp_keys_removed"] = openpgp_keys_removed
         if spool_files_removed is not UNSET:
             field_dict["spool_files_removed"] = spool_files_removed
         if tickets is not UNSET:
@@ -114,6 +120,8 @@ class PurgeCounts:
 
         keys_destroyed = d.pop("keys_destroyed", UNSET)
 
+        openpgp_keys_removed = d.pop("openpgp_keys_removed", UNSET)
+
         spool_files_removed = d.pop("spool_files_removed", UNSET)
 
         _tickets = d.pop("tickets", UNSET)
@@ -137,6 +145,7 @@ class PurgeCounts:
             hardware_facts_removed=hardware_facts_removed,
             index_entries_removed=index_entries_removed,
             keys_destroyed=keys_destroyed,
+            openpgp_keys_removed=openpgp_keys_removed,
             spool_files_removed=spool_files_removed,
             tickets=tickets,
             transactions_removed=transactions_removed,

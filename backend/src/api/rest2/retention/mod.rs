@@ -53,6 +53,7 @@ fn counts_response(c: Counts) -> PurgeCounts {
         index_entries_removed: c.index_entries_removed,
         watchers_anonymised: c.watchers_anonymised,
         users_anonymised: c.users_anonymised,
+        openpgp_keys_removed: c.openpgp_keys_removed,
         transactions_removed: c.transactions_removed,
         whisperback_logs_removed: c.whisperback_logs_removed,
         hardware_facts_removed: c.hardware_facts_removed,

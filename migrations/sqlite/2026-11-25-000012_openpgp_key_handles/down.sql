@@ -1,0 +1,1 @@
+DROP TABLE openpgp_key_handles;
