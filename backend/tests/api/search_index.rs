@@ -713,3 +713,54 @@ each_index!(
         assert_eq!(v["total"], json!(2), "{v}");
     }
 );
+
+// `hushdesk reindex` (the command an admin runs after losing or changing the index) rebuilds
+// it from the stored mail, on every index.
+each_index!(cli_reindex_rebuilds_a_lost_index, |db, index| async move {
+    let (app, config) = spawn(db, index).await;
+    let a = create(&app, "General", "Rebuild", "zqxrebuild one").await;
+    let b = create(&app, "General", "Rebuild", "zqxrebuild two").await;
+    assert_eq!(found(&app, "zqxrebuild", "").await, vec![b, a]);
+
+    // The index is lost behind the server's back.
+    let store =
+        hushdesk::open_store(&config, &hushdesk::domain::clock::SystemClock).expect("store");
+    let idx = hushdesk::search::open(&config.search);
+    store.write_blocking(|conn| idx.clear(conn)).expect("clear");
+    assert_eq!(found(&app, "zqxrebuild", "").await, Vec::<i64>::new());
+
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hushdesk"));
+    cmd.args([
+        "--config",
+        "/dev/null",
+        "--database",
+        &config.database_url,
+        "reindex",
+    ])
+    .env("HUSHDESK_DATA_DIR", config.data_dir());
+    if index == Index::Sonic {
+        let s = &config.search;
+        cmd.env("HUSHDESK_SEARCH__BACKEND", "sonic")
+            .env("HUSHDESK_SEARCH__SONIC_ADDRESS", &s.sonic_address)
+            .env("HUSHDESK_SEARCH__SONIC_PASSWORD", &s.sonic_password)
+            .env("HUSHDESK_SEARCH__SONIC_COLLECTION", &s.sonic_collection);
+    }
+    let out = cmd.output().expect("run hushdesk reindex");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let name = if index == Index::Sonic {
+        "sonic"
+    } else {
+        "database"
+    };
+    assert!(
+        said.contains(&format!("Reindexed 2 ticket(s) into the {name} index.")),
+        "{said}"
+    );
+    assert_eq!(found(&app, "zqxrebuild", "").await, vec![b, a]);
+    assert_eq!(content_like(&app, "zqxrebuild").await.len(), 2);
+});

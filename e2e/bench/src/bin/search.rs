@@ -437,7 +437,15 @@ fn start_sonic(scratch: &Path) -> Result<Sonic> {
         .with_context(|| format!("starting {}", bin.display()))?;
     let addr = format!("127.0.0.1:{port}");
     for _ in 0..100 {
-        if std::net::TcpStream::connect(&addr).is_ok() {
+        if let Ok(stream) = std::net::TcpStream::connect(&addr) {
+            // Read the banner and quit: hanging up before Sonic writes its banner makes its
+            // channel thread panic on the broken pipe.
+            let mut lines = std::io::BufReader::new(stream.try_clone()?);
+            let mut banner = String::new();
+            std::io::BufRead::read_line(&mut lines, &mut banner)?;
+            std::io::Write::write_all(&mut &stream, b"QUIT\r\n")?;
+            let mut ended = String::new();
+            std::io::BufRead::read_line(&mut lines, &mut ended)?;
             return Ok(Sonic { child, dir, addr });
         }
         std::thread::sleep(Duration::from_millis(100));
