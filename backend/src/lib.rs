@@ -210,18 +210,22 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
              directory, finds the same keys"
         );
     }
-    let sealer = sealing::Sealer::from_config(&config.sealing, &config.data_dir())?;
     let scorer =
         retention::abuse::AbuseScorer::from_config(&config.retention.abuse, &config.data_dir())?;
     let store = Store::open_with_timeout(
         &config.database_url,
         config.pool_size,
         Duration::from_secs(config.pool_timeout_seconds.max(1)),
-    )?
-    .with_sealer(sealer)
-    .with_abuse_scorer(scorer);
+    )?;
     store.migrate()?;
-    check_master_key(&store, config)?;
+    // A new key only for a database without sealed content: otherwise a start from the wrong
+    // directory would leave a stray key behind and refuse anyway.
+    let stored = store
+        .read_blocking(|conn| store::ticket_keys::any(conn).map_err(store::StoreError::from))?;
+    let sealer =
+        sealing::Sealer::from_config(&config.sealing, &config.data_dir(), stored.is_none())?;
+    check_master_key(&sealer, stored, config)?;
+    let store = store.with_sealer(sealer).with_abuse_scorer(scorer);
     let indexed = store
         .write_blocking(|conn| crypto::keys::index_handles(conn).map_err(store::StoreError::from))
         .map_err(|e| anyhow::anyhow!("indexing stored OpenPGP keys: {e}"))?;
@@ -239,12 +243,11 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
 
 /// Refuses to start with a master key that does not open the stored ticket keys: content
 /// sealed under the old key would otherwise turn unreadable one request at a time.
-fn check_master_key(store: &Store, config: &Config) -> anyhow::Result<()> {
-    let Some(sealer) = store.sealer() else {
-        return Ok(());
-    };
-    let stored = store
-        .read_blocking(|conn| store::ticket_keys::any(conn).map_err(store::StoreError::from))?;
+fn check_master_key(
+    sealer: &sealing::Sealer,
+    stored: Option<(i64, Vec<u8>)>,
+    config: &Config,
+) -> anyhow::Result<()> {
     if let Some((ticket, wrapped)) = stored {
         if sealer.unwrap(ticket, &wrapped).is_err() {
             let source = match (&config.sealing.master_key, &config.sealing.master_key_file) {

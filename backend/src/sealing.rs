@@ -70,6 +70,11 @@ pub enum SealError {
     NoSealer,
     #[error("master key file {0}: {1}")]
     Io(PathBuf, std::io::Error),
+    #[error(
+        "no master key file at {0}, and this database already holds sealed content: point \
+         data_dir, [sealing] master_key_file or master_key at the key it was created with"
+    )]
+    Missing(PathBuf),
 }
 
 /// A ticket's data key, in memory only while in use (and in the sealer's cache until the
@@ -152,8 +157,13 @@ impl Sealer {
     }
 
     /// Master key from config, then the configured file, then `sealing.key` in `data_dir`
-    /// (generated on first start, mode 0600).
-    pub fn from_config(config: &SealingConfig, data_dir: &Path) -> Result<Self, SealError> {
+    /// (generated on first start, mode 0600). `may_create` is false when the database already
+    /// holds sealed content: a missing key file is then an error, not a new key.
+    pub fn from_config(
+        config: &SealingConfig,
+        data_dir: &Path,
+        may_create: bool,
+    ) -> Result<Self, SealError> {
         if let Some(hex) = &config.master_key {
             return Ok(Self::new(parse_key(hex)?, config.enabled));
         }
@@ -163,6 +173,13 @@ impl Sealer {
             .unwrap_or_else(|| data_dir.join(MASTER_KEY_FILE));
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Self::new(parse_key(&text)?, config.enabled)),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && config.master_key_file.is_none()
+                    && !may_create =>
+            {
+                Err(SealError::Missing(path))
+            }
             Err(e)
                 if e.kind() == std::io::ErrorKind::NotFound && config.master_key_file.is_none() =>
             {
@@ -369,7 +386,7 @@ mod tests {
     fn master_key_file_is_created_private_and_reused() {
         let dir = tempfile::tempdir().unwrap();
         let cfg = SealingConfig::default();
-        let a = Sealer::from_config(&cfg, dir.path()).unwrap();
+        let a = Sealer::from_config(&cfg, dir.path(), true).unwrap();
         let path = dir.path().join(MASTER_KEY_FILE);
         #[cfg(unix)]
         {
@@ -377,14 +394,14 @@ mod tests {
             let mode = std::fs::metadata(&path).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        let b = Sealer::from_config(&cfg, dir.path()).unwrap();
+        let b = Sealer::from_config(&cfg, dir.path(), true).unwrap();
         assert_eq!(a.master.as_ref(), b.master.as_ref());
         let bad = SealingConfig {
             master_key: Some("abcd".into()),
             ..SealingConfig::default()
         };
         assert!(matches!(
-            Sealer::from_config(&bad, dir.path()),
+            Sealer::from_config(&bad, dir.path(), true),
             Err(SealError::BadMasterKey)
         ));
         let missing = SealingConfig {
@@ -392,9 +409,19 @@ mod tests {
             ..SealingConfig::default()
         };
         assert!(matches!(
-            Sealer::from_config(&missing, dir.path()),
+            Sealer::from_config(&missing, dir.path(), true),
             Err(SealError::Io(..))
         ));
+        // A database with sealed content and no key here: refused, and no key is made.
+        let elsewhere = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Sealer::from_config(&cfg, elsewhere.path(), false),
+            Err(SealError::Missing(p)) if p == elsewhere.path().join(MASTER_KEY_FILE)
+        ));
+        assert!(!elsewhere.path().join(MASTER_KEY_FILE).exists());
+        // The key that exists is still read when creating is not allowed.
+        let c = Sealer::from_config(&cfg, dir.path(), false).unwrap();
+        assert_eq!(a.master.as_ref(), c.master.as_ref());
     }
 
     #[test]

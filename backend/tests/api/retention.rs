@@ -1124,22 +1124,38 @@ both_env!(
             .unwrap();
         assert!(sealed >= 1, "{sealed}");
 
-        // Started from elsewhere: a fresh sealing.key is made in the other directory, and it
-        // does not open this database's ticket keys, so the server must not start.
+        // Started from elsewhere, with no key there: refused, and no new key is left behind.
         let elsewhere = tempfile::tempdir().unwrap();
         let moved = Config {
             data_dir: Some(elsewhere.path().to_path_buf()),
             ..env.config.clone()
         };
-        let err = hushdesk::open_store(&moved, env.clock.as_ref())
-            .err()
-            .expect("a foreign key must be refused")
-            .to_string();
+        let key_path = elsewhere.path().join("sealing.key");
+        let err = format!(
+            "{:#}",
+            hushdesk::open_store(&moved, env.clock.as_ref())
+                .err()
+                .expect("a missing key must be refused")
+        );
+        assert!(
+            err.contains(&format!("no master key file at {}", key_path.display())),
+            "{err}"
+        );
+        assert!(err.contains("already holds sealed content"), "{err}");
+        assert!(!key_path.exists());
+
+        // Another desk's key there: it does not open this database's ticket keys.
+        std::fs::write(&key_path, "22".repeat(32)).unwrap();
+        let err = format!(
+            "{:#}",
+            hushdesk::open_store(&moved, env.clock.as_ref())
+                .err()
+                .expect("a foreign key must be refused")
+        );
         assert!(
             err.contains("does not open this database's ticket keys"),
             "{err}"
         );
-        let key_path = elsewhere.path().join("sealing.key");
         assert!(err.contains(&key_path.display().to_string()), "{err}");
 
         // The same through [sealing] master_key: the message names the setting.
