@@ -114,6 +114,33 @@ impl Env {
         .unwrap()
     }
 
+    /// Imports a fresh public key whose user id names `who`.
+    async fn add_key(&self, who: &str) {
+        let cert = hushdesk::crypto::pgp::generate(
+            &format!("Someone <{who}>"),
+            hushdesk::crypto::pgp::CipherSuite::Cv25519,
+            std::time::SystemTime::now() - std::time::Duration::from_secs(60),
+            None,
+        )
+        .unwrap();
+        let armored = hushdesk::crypto::pgp::armor_public(&cert).unwrap();
+        let (s, v) = self
+            .app
+            .post(&format!("user/{who}/keys"), &json!({ "armored": armored }))
+            .await;
+        assert_eq!(s, 201, "{v}");
+    }
+
+    /// The user ids of every stored OpenPGP key, oldest first.
+    fn key_owners(&self) -> Vec<String> {
+        use hushdesk::store::schema::openpgp_keys;
+        openpgp_keys::table
+            .order(openpgp_keys::id)
+            .select(openpgp_keys::user_ids)
+            .load(&mut *self.store.conn().unwrap())
+            .unwrap()
+    }
+
     /// (ticket id, queue, status, created day) of every ticket: what statistics count.
     fn skeleton(&self) -> Vec<(i64, i64, String, String)> {
         let mut conn = self.store.conn().unwrap();
@@ -329,6 +356,8 @@ both_env!(
             .ticket("Open case", "open body", "otto@example.org")
             .await;
         env.resolve(done).await;
+        env.add_key("olga@example.org").await;
+        env.add_key("otto@example.org").await;
         let before = env.skeleton();
 
         // Defaults: identity after 30 days, bodies after 90 (from resolution).
@@ -367,6 +396,9 @@ both_env!(
         assert_eq!(t["Requestor"][0]["id"], "otto@example.org");
         let (s, _) = env.app.get_json("user/olga@example.org").await;
         assert_eq!(s, 404, "the requester's user was not blanked");
+        // Her key named her: it went with her identity; Otto's stays.
+        assert_eq!(r["counts"]["openpgp_keys_removed"], 1, "{r}");
+        assert_eq!(env.key_owners(), vec!["Someone <otto@example.org>"]);
 
         // A second run finds nothing new.
         let again = env.run(false).await;
@@ -593,31 +625,10 @@ both_env!(
             .await;
         let b = env.ticket("Bob case", "bob body", "bob@example.org").await;
         // Their public keys name them in their user ids.
-        for who in ["eve@example.org", "bob@example.org"] {
-            let cert = hushdesk::crypto::pgp::generate(
-                &format!("Someone <{who}>"),
-                hushdesk::crypto::pgp::CipherSuite::Cv25519,
-                std::time::SystemTime::now() - std::time::Duration::from_secs(60),
-                None,
-            )
-            .unwrap();
-            let armored = hushdesk::crypto::pgp::armor_public(&cert).unwrap();
-            let (s, v) = env
-                .app
-                .post(&format!("user/{who}/keys"), &json!({ "armored": armored }))
-                .await;
-            assert_eq!(s, 201, "{v}");
-        }
-        let key_owners = |store: &Store| -> Vec<String> {
-            use hushdesk::store::schema::openpgp_keys;
-            openpgp_keys::table
-                .order(openpgp_keys::id)
-                .select(openpgp_keys::user_ids)
-                .load(&mut *store.conn().unwrap())
-                .unwrap()
-        };
+        env.add_key("eve@example.org").await;
+        env.add_key("bob@example.org").await;
         assert_eq!(
-            key_owners(&env.store),
+            env.key_owners(),
             vec!["Someone <eve@example.org>", "Someone <bob@example.org>"]
         );
         let before = env.skeleton();
@@ -629,7 +640,7 @@ both_env!(
         assert_eq!(r["trigger"], "erasure");
         assert_eq!(r["counts"]["tickets"]["bodies"], 2, "{r}");
         assert_eq!(r["counts"]["openpgp_keys_removed"], 1, "{r}");
-        assert_eq!(key_owners(&env.store), vec!["Someone <bob@example.org>"]);
+        assert_eq!(env.key_owners(), vec!["Someone <bob@example.org>"]);
         let handles: i64 = hushdesk::store::schema::openpgp_key_handles::table
             .count()
             .get_result(&mut *env.store.conn().unwrap())
