@@ -763,4 +763,30 @@ each_index!(cli_reindex_rebuilds_a_lost_index, |db, index| async move {
     );
     assert_eq!(found(&app, "zqxrebuild", "").await, vec![b, a]);
     assert_eq!(content_like(&app, "zqxrebuild").await.len(), 2);
+
+    // On a terminal it draws a progress bar (util-linux `script` gives it one).
+    let line = format!(
+        "{} --config /dev/null --database '{}' reindex",
+        env!("CARGO_BIN_EXE_hushdesk"),
+        config.database_url
+    );
+    let mut tty = std::process::Command::new("script");
+    tty.args(["-qec", &line, "/dev/null"]);
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            tty.env(k, v);
+        }
+    }
+    let out = tty.output().expect("run hushdesk reindex under script(1)");
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        screen.contains(&format!("Reindexing into {name} [")) && screen.contains(" tickets ("),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("Reindexed 2 ticket(s) into the {name} index.")),
+        "{screen}"
+    );
+    assert_eq!(found(&app, "zqxrebuild", "").await, vec![b, a]);
 });
