@@ -226,9 +226,20 @@ pub fn open_store(config: &Config, clock: &dyn Clock) -> anyhow::Result<Store> {
         sealing::Sealer::from_config(&config.sealing, &config.data_dir(), stored.is_none())?;
     check_master_key(&sealer, stored, config)?;
     let store = store.with_sealer(sealer).with_abuse_scorer(scorer);
-    let indexed = store
-        .write_blocking(|conn| crypto::keys::index_handles(conn).map_err(store::StoreError::from))
-        .map_err(|e| anyhow::anyhow!("indexing stored OpenPGP keys: {e}"))?;
+    // Every start (one per message for `hushdesk mailgate`) only reads; the write lock is
+    // taken once, for a database with keys stored before their handles were recorded.
+    let unindexed = store.read_blocking(|conn| {
+        store::openpgp::keys_without_handles(conn).map_err(store::StoreError::from)
+    })?;
+    let indexed = if unindexed.is_empty() {
+        0
+    } else {
+        store
+            .write_blocking(|conn| {
+                crypto::keys::index_handles(conn, &unindexed).map_err(store::StoreError::from)
+            })
+            .map_err(|e| anyhow::anyhow!("indexing stored OpenPGP keys: {e}"))?
+    };
     if indexed > 0 {
         tracing::info!(
             keys = indexed,
@@ -250,12 +261,11 @@ fn check_master_key(
 ) -> anyhow::Result<()> {
     if let Some((ticket, wrapped)) = stored {
         if sealer.unwrap(ticket, &wrapped).is_err() {
-            let source = match (&config.sealing.master_key, &config.sealing.master_key_file) {
-                (Some(_), _) => "[sealing] master_key".to_owned(),
-                (None, Some(file)) => file.display().to_string(),
-                (None, None) => config
-                    .data_dir()
-                    .join(sealing::MASTER_KEY_FILE)
+            let source = match &config.sealing.master_key {
+                Some(_) => "[sealing] master_key".to_owned(),
+                None => config
+                    .sealing
+                    .key_file(&config.data_dir())
                     .display()
                     .to_string(),
             };

@@ -45,6 +45,15 @@ impl Default for SealingConfig {
     }
 }
 
+impl SealingConfig {
+    /// The file the master key is read from (when `master_key` is not set).
+    pub fn key_file(&self, data_dir: &Path) -> PathBuf {
+        self.master_key_file
+            .clone()
+            .unwrap_or_else(|| data_dir.join(MASTER_KEY_FILE))
+    }
+}
+
 impl std::fmt::Debug for SealingConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SealingConfig")
@@ -167,10 +176,7 @@ impl Sealer {
         if let Some(hex) = &config.master_key {
             return Ok(Self::new(parse_key(hex)?, config.enabled));
         }
-        let path = config
-            .master_key_file
-            .clone()
-            .unwrap_or_else(|| data_dir.join(MASTER_KEY_FILE));
+        let path = config.key_file(data_dir);
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(Self::new(parse_key(&text)?, config.enabled)),
             Err(e)

@@ -168,10 +168,10 @@ impl pgp::Keyring for StoredKeyring<'_> {
     }
 }
 
-/// Records the handles of keys stored before `openpgp_key_handles` existed; returns how many
-/// keys were indexed. A key that no longer parses is left out (and tried again next start).
-pub fn index_handles(conn: &mut DbConn) -> QueryResult<usize> {
-    let missing = rows::keys_without_handles(conn)?;
+/// Records the handles of `missing` keys, stored before `openpgp_key_handles` existed (see
+/// `store::openpgp::keys_without_handles`); returns how many were indexed. A key that no
+/// longer parses is left out (and tried again next start).
+pub fn index_handles(conn: &mut DbConn, missing: &[i64]) -> QueryResult<usize> {
     let mut done = 0;
     for chunk in missing.chunks(200) {
         for (id, armored) in rows::armored_keys(conn, chunk)? {

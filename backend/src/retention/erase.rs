@@ -48,18 +48,12 @@ pub fn erase(
                         .insert(kind.as_str().to_owned(), tickets.len() as u64);
                 }
             }
-            if rows::blank_user(conn, user.id)? > 0 {
-                // The identity purge above blanked the user already when they had tickets.
-                if tickets.is_empty() {
-                    counts.users_anonymised += 1;
-                }
-                // A public key names its holder in its user ids: it goes with the address.
-                counts.openpgp_keys_removed += crate::store::openpgp::delete_owner_keys(
-                    conn,
-                    crate::store::openpgp::OWNER_USER,
-                    user.id,
-                )? as u64;
+            let b = rows::blank_user(conn, user.id)?;
+            // The identity purge above blanked the user already when they had tickets.
+            if b.blanked && tickets.is_empty() {
+                counts.users_anonymised += 1;
             }
+            counts.openpgp_keys_removed += b.openpgp_keys;
         }
         if let Some(s) = &scorer {
             counts.abuse_signals_removed += s.forget(conn, &address)?;

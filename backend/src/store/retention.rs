@@ -429,10 +429,10 @@ pub fn purge_identity(
             .filter(ticket_watchers::user_id.eq(user))
             .count()
             .get_result(conn)?;
-        if still_watching == 0 && blank_user(conn, *user)? > 0 {
-            anonymised += 1;
-            keys +=
-                super::openpgp::delete_owner_keys(conn, super::openpgp::OWNER_USER, *user)? as u64;
+        if still_watching == 0 {
+            let b = blank_user(conn, *user)?;
+            anonymised += u64::from(b.blanked);
+            keys += b.openpgp_keys;
         }
     }
     Ok(IdentityCounts {
@@ -442,9 +442,19 @@ pub fn purge_identity(
     })
 }
 
-/// Blanks an unprivileged user's identity in place (the row stays: history refers to it).
-pub fn blank_user(conn: &mut DbConn, user: i64) -> QueryResult<usize> {
-    diesel::update(
+/// What blanking one user changed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Blanked {
+    /// The user was unprivileged and is now blank.
+    pub blanked: bool,
+    /// OpenPGP keys removed with the identity (their user ids name the person).
+    pub openpgp_keys: u64,
+}
+
+/// Blanks an unprivileged user's identity in place (the row stays: history refers to it) and
+/// removes the user's OpenPGP keys.
+pub fn blank_user(conn: &mut DbConn, user: i64) -> QueryResult<Blanked> {
+    let n = diesel::update(
         users::table
             .filter(users::id.eq(user))
             .filter(users::privileged.eq(false)),
@@ -461,7 +471,15 @@ pub fn blank_user(conn: &mut DbConn, user: i64) -> QueryResult<usize> {
         users::password_hash.eq(None::<String>),
         users::disabled.eq(true),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    if n == 0 {
+        return Ok(Blanked::default());
+    }
+    let keys = super::openpgp::delete_owner_keys(conn, super::openpgp::OWNER_USER, user)?;
+    Ok(Blanked {
+        blanked: true,
+        openpgp_keys: keys as u64,
+    })
 }
 
 /// Reduces tickets to the skeleton statistics count: history, custom field values, links
